@@ -57,6 +57,62 @@ struct Entity {
   EntityType type = EntityType::MISC;
 };
 
+// A temporal expression, normalised to a TIMEX3 value ("2025-07-12", "2025-W28", "2024-SU",
+// "PAST_REF", "P4W"...) relative to the document's publication date.
+struct Timex {
+  uint32_t first = 0, last = 0;  // token range
+  Span span;                      // character span
+  std::string type;               // DATE, TIME, DURATION, SET
+  std::string value;              // TIMEX3 value, "" if it could not be normalised
+  std::string mod;                // TIMEX3 mod: "START" (early ...), "END", "MID", "MORE_THAN"...
+};
+
+// A counted amount attached to a phrase: "over 10,000 DPRK troops" -> {10000, ">", "troops"}.
+struct Quantity {
+  uint32_t first = 0, last = 0;  // token range of the whole phrase
+  double value = 0;
+  std::string op;      // "=", ">", ">=", "<", "<=", "~" (about)
+  std::string unit;    // head noun lemma ("troop", "engineer", "kilometer")
+  std::string actor;   // actor code of a modifier if any ("PRK")
+};
+
+// One participant of an event, as coded.
+struct ActorRef {
+  std::string code;         // CAMEO actor code, e.g. "RUSGOV", "PRKMIL"; "" if none found
+  std::string name;         // surface text of the mention ("Sergey Lavrov")
+  uint32_t first = 0, last = 0;  // token range of the mention
+};
+
+// A coded event: who did what to whom, anchored and attributed. Filled by the events stage, then
+// anchored by time/geo (date, place, quantities) and attributed by claims.
+struct Event {
+  uint32_t sentence = 0;             // index into Doc::sentences
+  uint32_t trigger_first = 0, trigger_last = 0;  // token range of the verb or event noun
+  ActorRef source, target;
+  std::string code;                  // CAMEO event code, e.g. "043"
+  std::string root;                  // first two digits, e.g. "04"
+  int quad_class = 0;                // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  double goldstein = 0;
+  std::string plover;                // PLOVER event type, e.g. "CONSULT"
+  bool negated = false;
+  std::string modality;              // "" (factual), "intend", "agree", "possible", "demand", ...
+  std::string speaker;               // actor code or name of the quoted speaker, if quoted
+  // --- anchors ---
+  std::string date;                  // TIMEX3 value of the event's date
+  bool date_assumed = true;          // true when the publication date stands in
+  int timex = -1;                    // index into Doc::timexes, -1 if none
+  std::string place;                 // place name as resolved ("Kursk")
+  std::string place_country;         // ISO2/ISO3 country of the place
+  std::string place_adm1;            // admin-1 name
+  double lat = 0, lon = 0;
+  int64_t geonames_id = 0;           // 0 if unresolved
+  std::vector<Quantity> quantities;
+  // --- attribution ---
+  std::string claimant;              // who asserts it: quoted speaker, agency, or the outlet
+  std::string evidential = "asserted";  // asserted, reported, alleged, believed, denied
+  std::string credibility;           // Admiralty-style grade, e.g. "B2"
+};
+
 struct Doc {
   // --- set by ingest ---
   std::string id;         // stable id: from the input, else derived from the content hash
@@ -80,6 +136,11 @@ struct Doc {
   std::vector<int32_t> head;     // token index of the head *within the document*, -1 for root
   std::vector<uint8_t> deprel;   // index into deprel_table()
   std::vector<Entity> entities;  // sorted by first token
+
+  // --- set by later stages ---
+  std::vector<Timex> timexes;    // time stage, sorted by first token
+  std::vector<Quantity> quantities;  // time stage (quantities are anchors too)
+  std::vector<Event> events;     // events stage, then anchored (time, geo) and attributed (claims)
 
   std::string_view token_text(uint32_t i) const {
     return std::string_view(text).substr(tokens[i].begin, tokens[i].size());
