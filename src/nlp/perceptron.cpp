@@ -1,0 +1,148 @@
+#include "nlp/perceptron.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "base/error.h"
+
+namespace dyad::perceptron {
+
+// ---------------------------------------------------------------------------------------------
+// Model
+
+Model Model::read(ByteReader& r) {
+  Model m;
+  const auto magic = r.get<uint32_t>();
+  if (magic != 0x50435031u) throw InputError("", "perceptron section: bad magic");  // "1PCP"
+  m.num_classes_ = r.get<uint32_t>();
+  m.num_features_ = r.get<uint64_t>();
+  const auto raw = r.get_array<uint64_t>();  // Slot is 2 x u64, written as u64 pairs
+  if (raw.size() % 2 != 0) throw InputError("", "perceptron section: bad key table");
+  m.table_ = {reinterpret_cast<const Slot*>(raw.data()), raw.size() / 2};
+  m.cls_ = r.get_array<uint16_t>();
+  m.weight_ = r.get_array<float>();
+  const size_t n = m.table_.size();
+  if (n == 0 || (n & (n - 1)) != 0 || m.cls_.size() != m.weight_.size() || m.num_classes_ == 0)
+    throw InputError("", "perceptron section: inconsistent sizes");
+  // Validate rows once so score() can trust them.
+  for (const Slot& s : m.table_) {
+    if (s.key == 0) continue;
+    if (s.begin > s.end || s.end > m.cls_.size()) throw InputError("", "perceptron section: bad row");
+  }
+  for (uint16_t c : m.cls_)
+    if (c >= m.num_classes_) throw InputError("", "perceptron section: bad class id");
+  m.mask_ = n - 1;
+  return m;
+}
+
+void Model::add(uint64_t key, float* scores) const {
+  if (table_.empty()) return;
+  // Keys are already well-mixed hashes: their low bits index the table directly.
+  for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
+    const Slot& s = table_[i];
+    if (s.key == key) {
+      for (uint32_t j = s.begin; j < s.end; ++j) scores[cls_[j]] += weight_[j];
+      return;
+    }
+    if (s.key == 0) return;
+  }
+}
+
+void Model::score(std::span<const uint64_t> keys, float* scores) const {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  for (uint64_t k : keys) add(k, scores);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Trainer
+
+Trainer::Trainer(uint32_t num_classes) : num_classes_(num_classes) {
+  if (num_classes == 0 || num_classes > 65535) throw InputError("", "perceptron: bad number of classes");
+}
+
+void Trainer::score(std::span<const uint64_t> keys, float* scores) const {
+  std::fill(scores, scores + num_classes_, 0.0f);
+  for (uint64_t k : keys) {
+    auto it = index_.find(k);
+    if (it == index_.end()) continue;
+    for (const Entry& e : rows_[it->second]) scores[e.cls] += e.w;
+  }
+}
+
+void Trainer::bump(uint64_t key, uint32_t cls, float delta) {
+  auto [it, fresh] = index_.try_emplace(key, static_cast<uint32_t>(rows_.size()));
+  if (fresh) {
+    rows_.emplace_back();
+    keys_.push_back(key);
+  }
+  auto& row = rows_[it->second];
+  for (Entry& e : row) {
+    if (e.cls == cls) {
+      e.total += static_cast<double>(clock_ - e.stamp) * e.w;
+      e.stamp = clock_;
+      e.w += delta;
+      return;
+    }
+  }
+  row.push_back(Entry{static_cast<uint16_t>(cls), delta, 0.0, clock_});
+}
+
+void Trainer::update(std::span<const uint64_t> keys, uint32_t gold, uint32_t guess) {
+  ++clock_;
+  if (gold == guess) return;
+  for (uint64_t k : keys) {
+    bump(k, gold, 1.0f);
+    bump(k, guess, -1.0f);
+  }
+}
+
+void Trainer::write(ByteWriter& w, float prune) const {
+  // Rows in key order: the output does not depend on hash-map iteration order.
+  std::vector<uint32_t> order(rows_.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+
+  const double t = std::max<uint64_t>(clock_, 1);
+  std::vector<uint16_t> cls;
+  std::vector<float> weight;
+  std::vector<uint64_t> kept_keys;
+  std::vector<std::pair<uint32_t, uint32_t>> kept_rows;
+  std::vector<std::pair<uint16_t, float>> row;
+  for (uint32_t r : order) {
+    row.clear();
+    for (const Entry& e : rows_[r]) {
+      const double total = e.total + static_cast<double>(clock_ - e.stamp) * e.w;
+      const float avg = static_cast<float>(total / t);
+      if (std::fabs(avg) >= prune) row.emplace_back(e.cls, avg);
+    }
+    if (row.empty()) continue;
+    std::sort(row.begin(), row.end());
+    const auto begin = static_cast<uint32_t>(cls.size());
+    for (auto [c, v] : row) {
+      cls.push_back(c);
+      weight.push_back(v);
+    }
+    kept_keys.push_back(keys_[r]);
+    kept_rows.emplace_back(begin, static_cast<uint32_t>(cls.size()));
+  }
+
+  size_t size = 16;
+  while (size < 2 * kept_keys.size()) size *= 2;
+  std::vector<uint64_t> table(2 * size, 0);  // Slot = {key, begin|end<<32}
+  const uint64_t mask = size - 1;
+  for (size_t i = 0; i < kept_keys.size(); ++i) {
+    uint64_t s = kept_keys[i] & mask;
+    while (table[2 * s] != 0) s = (s + 1) & mask;
+    table[2 * s] = kept_keys[i];
+    table[2 * s + 1] = uint64_t{kept_rows[i].first} | (uint64_t{kept_rows[i].second} << 32);
+  }
+  w.put<uint32_t>(0x50435031u);
+  w.put<uint32_t>(num_classes_);
+  w.put<uint64_t>(kept_keys.size());
+  w.put_array(table);
+  w.put_array(cls);
+  w.put_array(weight);
+}
+
+}  // namespace dyad::perceptron
