@@ -76,6 +76,17 @@ struct Quantity {
   std::string actor;   // actor code of a modifier if any ("PRK")
 };
 
+// A place mention resolved against the gazetteer (geo stage).
+struct Place {
+  uint32_t first = 0, last = 0;  // token range of the mention
+  int64_t geonames_id = 0;       // 0 for dyad's own entries (countries, rivers) without one
+  std::string name;              // gazetteer name ("Kursk")
+  std::string country;           // ISO 3166 alpha-3 ("RUS")
+  std::string adm1;              // admin-1 name ("Kursk Oblast"), "" for countries
+  std::string feature;           // "city", "capital", "admin1", "country", "feature"
+  double lat = 0, lon = 0;
+};
+
 // One participant of an event, as coded.
 struct ActorRef {
   std::string code;         // CAMEO actor code, e.g. "RUSGOV", "PRKMIL"; "" if none found
@@ -140,6 +151,7 @@ struct Doc {
   // --- set by later stages ---
   std::vector<Timex> timexes;    // time stage, sorted by first token
   std::vector<Quantity> quantities;  // time stage (quantities are anchors too)
+  std::vector<Place> places;     // geo stage, sorted by first token
   std::vector<Event> events;     // events stage, then anchored (time, geo) and attributed (claims)
 
   std::string_view token_text(uint32_t i) const {

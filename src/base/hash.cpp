@@ -31,7 +31,14 @@ uint64_t hash64(const void* data, size_t size, uint64_t seed) {
     b = (b ^ w1) * 0xC2B2AE3D27D4EB4FULL;
     b ^= b >> 32;
   }
-  uint64_t tail = 0;
+  if (i + 8 <= size) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    a = (a ^ w) * 0x9FB21C651E98DF25ULL;
+    a ^= a >> 29;
+    i += 8;
+  }
+  uint64_t tail = 0;  // fewer than 8 bytes left
   std::memcpy(&tail, p + i, size - i);
   a ^= tail;
   return mix(a ^ mix(b + size));

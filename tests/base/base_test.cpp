@@ -40,6 +40,14 @@ TEST(Hash, StableAndSensitive) {
   EXPECT_NE(hash64("abc", 1), hash64("abc", 2));
   EXPECT_NE(hash64(std::string(17, 'a')), hash64(std::string(18, 'a')));
   EXPECT_EQ(hex64(255), "00000000000000ff");
+  // Every tail length: distinct inputs of each length hash differently (and, under ASan, no
+  // byte past the end is read).
+  std::string s;
+  for (int len = 0; len < 40; ++len) {
+    const uint64_t h = hash64(s);
+    s += static_cast<char>('a' + len % 26);
+    EXPECT_NE(h, hash64(s)) << len;
+  }
 }
 
 TEST(Tables, NamesRoundTrip) {
