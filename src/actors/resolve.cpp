@@ -1,0 +1,226 @@
+#include "actors/resolve.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace dyad::actors {
+
+Rel rel_of(uint8_t id) {
+  std::string_view n = deprel_name(id);
+  if (n.empty()) return Rel::Other;
+  std::string_view base = n.substr(0, n.find(':'));
+  if (n == "nsubj:pass" || n == "nsubjpass" || n == "csubjpass" || n == "csubj:pass") return Rel::SubjPass;
+  if (n == "obl:agent") return Rel::Agent;
+  if (n == "nmod:poss") return Rel::Poss;
+  if (n == "nmod:tmod" || n == "obl:tmod" || n == "nmod:npmod" || n == "obl:npmod") return Rel::Tmod;
+  if (n == "aux:pass" || n == "auxpass") return Rel::AuxPass;
+  if (n == "compound:prt") return Rel::Prt;
+  if (n == "acl:relcl") return Rel::Acl;
+  if (base == "nsubj" || base == "csubj") return Rel::Subj;
+  if (base == "obj" || base == "dobj") return Rel::Obj;
+  if (base == "iobj") return Rel::Iobj;
+  if (base == "nmod" || base == "obl") return Rel::Nmod;
+  if (base == "compound" || base == "mwe" || base == "fixed") return Rel::Compound;
+  if (base == "amod") return Rel::Amod;
+  if (base == "conj") return Rel::Conj;
+  if (base == "cc") return Rel::Cc;
+  if (base == "case") return Rel::Case;
+  if (base == "aux") return Rel::Aux;
+  if (base == "neg") return Rel::Neg;
+  if (base == "advmod") return Rel::Advmod;
+  if (base == "xcomp") return Rel::Xcomp;
+  if (base == "ccomp") return Rel::Ccomp;
+  if (base == "advcl") return Rel::Advcl;
+  if (base == "acl") return Rel::Acl;
+  if (base == "appos") return Rel::Appos;
+  if (base == "flat" || base == "name") return Rel::Flat;
+  if (base == "mark") return Rel::Mark;
+  if (base == "punct") return Rel::Punct;
+  if (base == "det") return Rel::Det;
+  if (base == "root") return Rel::Root;
+  if (base == "parataxis") return Rel::Parataxis;
+  if (base == "nummod") return Rel::Nummod;
+  return Rel::Other;
+}
+
+int32_t date_number(std::string_view s) {
+  std::string d;
+  for (char c : s)
+    if (c >= '0' && c <= '9') d += c;
+    else if (c != '-') return 0;
+  if (d.size() != 8) return 0;
+  return std::stoi(d);
+}
+
+DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
+  DocView v;
+  v.doc = &doc;
+  v.date = date;
+  uint32_t n = doc.num_tokens();
+  v.up.resize(n);
+  v.lemma_up.resize(n);
+  v.rel.assign(n, Rel::Other);
+  v.kids.assign(n, {});
+  v.actor.assign(n, -1);
+  v.agent.assign(n, -1);
+  v.mention_first.assign(n, 0);
+  v.mention_last.assign(n, 0);
+  for (uint32_t i = 0; i < n; ++i) {
+    v.up[i] = upper(doc.token_text(i));
+    if (i < doc.lemma.size() && !doc.lemma[i].empty() && doc.lemma[i] != "_") v.lemma_up[i] = upper(doc.lemma[i]);
+    if (i < doc.deprel.size()) v.rel[i] = rel_of(doc.deprel[i]);
+    if (i < doc.head.size() && doc.head[i] >= 0 && static_cast<uint32_t>(doc.head[i]) < n) v.kids[doc.head[i]].push_back(i);
+  }
+  v.discard_sentence.assign(doc.sentences.size(), 0);
+  std::unordered_map<std::string, uint32_t> short_forms;  // last word of a multiword name -> entry
+  for (size_t s = 0; s < doc.sentences.size(); ++s) {
+    const auto& sent = doc.sentences[s];
+    Match m;
+    for (uint32_t i = sent.first; i < sent.last;) {
+      if (dict.match_at(v.up, v.lemma_up, i, Kind::Actor, &m) && m.last <= sent.last) {
+        for (uint32_t k = m.first; k < m.last; ++k) {
+          v.actor[k] = static_cast<int32_t>(m.entry);
+          v.mention_first[k] = m.first;
+          v.mention_last[k] = m.last;
+        }
+        std::string_view last_tok = doc.token_text(m.last - 1);
+        if (m.last - m.first >= 2 && !last_tok.empty() && last_tok[0] >= 'A' && last_tok[0] <= 'Z')
+          short_forms[v.up[m.last - 1]] = m.entry;
+        i = m.last;
+      } else {
+        ++i;
+      }
+    }
+    for (uint32_t i = sent.first; i < sent.last;) {
+      if (v.actor[i] < 0 && dict.match_at(v.up, v.lemma_up, i, Kind::Agent, &m) && m.last <= sent.last) {
+        for (uint32_t k = m.first; k < m.last; ++k)
+          if (v.actor[k] < 0) v.agent[k] = static_cast<int32_t>(m.entry);
+        i = m.last;
+      } else {
+        ++i;
+      }
+    }
+    for (uint32_t i = sent.first; i < sent.last; ++i)
+      if (dict.match_at(v.up, v.lemma_up, i, Kind::Discard, &m) && m.last <= sent.last) {
+        v.discard_sentence[s] = 1;
+        break;
+      }
+  }
+  // In-document short forms: "Lavrov" after "Sergey Lavrov".
+  if (!short_forms.empty())
+    for (uint32_t i = 0; i < n; ++i) {
+      if (v.actor[i] >= 0 || v.agent[i] >= 0) continue;
+      std::string_view t = doc.token_text(i);
+      if (t.empty() || t[0] < 'A' || t[0] > 'Z') continue;
+      auto it = short_forms.find(v.up[i]);
+      if (it == short_forms.end()) continue;
+      v.actor[i] = static_cast<int32_t>(it->second);
+      v.mention_first[i] = i;
+      v.mention_last[i] = i + 1;
+    }
+  return v;
+}
+
+namespace {
+
+void add_unique(std::vector<std::string>* out, std::string s) {
+  if (s.empty() || s == "---") return;
+  if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(std::move(s));
+}
+
+void conjuncts(const DocView& v, uint32_t x, std::vector<uint32_t>* out) {
+  out->push_back(x);
+  for (uint32_t c : v.kids[x])
+    if (v.rel[c] == Rel::Conj) conjuncts(v, c, out);
+}
+
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth);
+
+// Country/actor codes of one conjunct: its own mention, else its modifiers'.
+std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint32_t x, int depth) {
+  std::vector<std::string> L;
+  if (v.actor[x] >= 0) {
+    add_unique(&L, std::string(dict.code_on(static_cast<uint32_t>(v.actor[x]), v.date)));
+    return L;
+  }
+  if (depth > 6) return L;
+  for (uint32_t c : v.kids[x]) {
+    Rel r = v.rel[c];
+    if (r == Rel::Compound || r == Rel::Amod || r == Rel::Poss || r == Rel::Nmod || r == Rel::Appos || r == Rel::Flat) {
+      // A modifier inside the same mention contributes nothing new.
+      for (const std::string& s : actor_codes(dict, v, c, depth + 1)) add_unique(&L, s);
+      if (!L.empty()) return L;
+    }
+  }
+  return L;
+}
+
+// Agent codes on the conjunct and its compound/adjective modifiers, in token order.
+std::vector<uint32_t> own_agents(const DocView& v, uint32_t x) {
+  std::vector<uint32_t> toks;
+  for (uint32_t c : v.kids[x])
+    if ((v.rel[c] == Rel::Compound || v.rel[c] == Rel::Amod) && v.agent[c] >= 0) toks.push_back(c);
+  if (v.agent[x] >= 0) toks.push_back(x);
+  std::sort(toks.begin(), toks.end());
+  std::vector<uint32_t> entries;
+  for (uint32_t t : toks) {
+    uint32_t e = static_cast<uint32_t>(v.agent[t]);
+    if (entries.empty() || entries.back() != e) entries.push_back(e);
+  }
+  return entries;
+}
+
+std::vector<std::string> combine(const ActorDict& dict, const std::vector<std::string>& L,
+                                 const std::vector<uint32_t>& G) {
+  std::vector<std::string> out;
+  for (const std::string& l : L) {
+    std::string code = l;
+    for (uint32_t g : G) {
+      bool prefix = false;
+      std::string ag(dict.agent_code(g, &prefix));
+      if (ag.empty()) continue;
+      if (prefix) code = ag + code;
+      else if (code.size() < ag.size() || code.compare(code.size() - ag.size(), ag.size(), ag) != 0) code += ag;
+    }
+    add_unique(&out, code);
+  }
+  return out;
+}
+
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t head, int depth) {
+  std::vector<uint32_t> cs;
+  conjuncts(v, head, &cs);
+  std::vector<std::vector<std::string>> Ls(cs.size());
+  std::vector<std::vector<uint32_t>> Gs(cs.size());
+  std::vector<std::string> shared;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    Ls[i] = own_actor(dict, v, cs[i], depth);
+    Gs[i] = own_agents(v, cs[i]);
+    for (const auto& l : Ls[i]) add_unique(&shared, l);
+  }
+  std::vector<std::string> out;
+  for (size_t i = 0; i < cs.size(); ++i) {
+    // An agent conjunct without its own country shares the others' ("Danish media and government").
+    const auto& L = Ls[i].empty() && !Gs[i].empty() ? shared : Ls[i];
+    for (const auto& c : combine(dict, L, Gs[i])) add_unique(&out, c);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head, const NpOptions& opt) {
+  std::vector<std::string> out = actor_codes(dict, v, head, 0);
+  if (out.empty() && !opt.context_country.empty()) {
+    std::vector<uint32_t> cs;
+    conjuncts(v, head, &cs);
+    for (uint32_t c : cs) {
+      auto G = own_agents(v, c);
+      if (!G.empty())
+        for (const auto& s : combine(dict, {opt.context_country}, G)) add_unique(&out, s);
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad::actors

@@ -1,0 +1,444 @@
+#include "events/coder.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+
+#include "base/error.h"
+#include "base/paths.h"
+
+namespace dyad {
+
+using actors::DocView;
+using actors::Rel;
+
+EventCoder EventCoder::from_parts(actors::ActorDict a, events::VerbDict v, events::CameoTable c) {
+  EventCoder ec;
+  ec.actors_ = std::move(a);
+  ec.verbs_ = std::move(v);
+  ec.cameo_ = std::move(c);
+  return ec;
+}
+
+EventCoder EventCoder::load(const std::string& dir) {
+  EventCoder ec;
+  std::string phoenix = dir + "/actors/phoenix.tsv";
+  ec.actors_.read_compiled(read_maybe_gz(phoenix), phoenix);
+  std::string supp = dir + "/actors/supplement.txt";
+  if (std::filesystem::exists(supp)) ec.actors_.read_petrarch_actors(read_file(supp), supp);
+  std::string supp_agents = dir + "/actors/supplement_agents.txt";
+  if (std::filesystem::exists(supp_agents)) ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
+  ec.verbs_.load_file(dir + "/events/verbs.txt");
+  std::string cameo = dir + "/events/cameo.tsv";
+  ec.cameo_.read_compiled(read_file(cameo), cameo);
+  return ec;
+}
+
+namespace {
+
+struct Ctx {
+  const EventCoder& ec;
+  const DocView& v;
+  const Doc& doc;
+  uint32_t first, last;  // sentence token range
+  std::string context_country;
+};
+
+bool word_eq(const Ctx& c, uint32_t tok, const std::string& w) {
+  const std::string& u = c.v.up[tok];
+  if (u == w || c.v.lemma_up[tok] == w) return true;
+  // Stems in the dictionaries ("EXTRADIT") match longer forms with a short ending.
+  return w.size() >= 5 && u.size() > w.size() && u.size() <= w.size() + 3 && u.compare(0, w.size(), w) == 0;
+}
+
+// Tokens of the verb's clause: its subtree, minus conjoined verbs (coded on their own).
+void clause_tokens(const Ctx& c, uint32_t verb, std::vector<uint8_t>* in) {
+  in->assign(c.last - c.first, 0);
+  std::vector<uint32_t> stack{verb};
+  while (!stack.empty()) {
+    uint32_t x = stack.back();
+    stack.pop_back();
+    (*in)[x - c.first] = 1;
+    for (uint32_t k : c.v.kids[x]) {
+      if (k < c.first || k >= c.last) continue;
+      if (x == verb && c.v.rel[k] == Rel::Conj && c.doc.upos[k] == Upos::VERB) continue;
+      stack.push_back(k);
+    }
+  }
+}
+
+// Does the word sequence `seq` occur at tok (consecutive tokens of the clause)?
+bool seq_at(const Ctx& c, const std::vector<uint8_t>& in, uint32_t tok, const std::vector<std::string>& seq) {
+  for (size_t k = 0; k < seq.size(); ++k) {
+    uint32_t t = tok + static_cast<uint32_t>(k);
+    if (t >= c.last || !in[t - c.first] || !word_eq(c, t, seq[k])) return false;
+  }
+  return !seq.empty();
+}
+
+// First token in [from, to) where one of the slot's alternatives occurs; -1 if none.
+int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; ++t) {
+    if (!in[t - c.first]) continue;
+    for (const auto& alt : s.alts)
+      if (seq_at(c, in, t, alt)) return t;
+  }
+  return -1;
+}
+
+// Matches a pattern against the clause; on success *prep_obj is the head of the first
+// prepositional group's object (or -1).
+bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
+                   int64_t* prep_obj) {
+  *prep_obj = -1;
+  for (const auto& e : p.elements) {
+    uint32_t from = e.before ? c.first : verb + 1, to = e.before ? verb : c.last;
+    if (!e.prep_group) {
+      if (find_slot(c, in, e.slots[0], from, to) < 0) return false;
+      continue;
+    }
+    // A prepositional group: the preposition, then its object words after it.
+    bool ok = false;
+    for (uint32_t start = from; start < to && !ok; ++start) {
+      int64_t p0 = find_slot(c, in, e.slots[0], start, to);
+      if (p0 < 0) break;
+      ok = true;
+      for (size_t k = 1; k < e.slots.size() && ok; ++k)
+        ok = find_slot(c, in, e.slots[k], static_cast<uint32_t>(p0) + 1, c.last) >= 0;
+      if (ok && *prep_obj < 0) {
+        int32_t h = c.doc.head[p0];
+        // "with Gondor": the case marker hangs on the object noun.
+        if (c.v.rel[p0] == Rel::Case && h >= 0) *prep_obj = h;
+      }
+      start = static_cast<uint32_t>(p0);
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool has_conj_subject(const Ctx& c, uint32_t subj) {
+  for (uint32_t k : c.v.kids[subj])
+    if (c.v.rel[k] == Rel::Conj) return true;
+  return false;
+}
+
+bool is_pronoun(const Ctx& c, uint32_t t) { return c.doc.upos[t] == Upos::PRON; }
+
+std::vector<std::string> codes_of(const Ctx& c, uint32_t head) {
+  actors::NpOptions o;
+  if (c.ec.options.context_country) o.context_country = c.context_country;
+  return actors::np_codes(c.ec.actor_dict(), c.v, head, o);
+}
+
+int64_t child_with(const Ctx& c, uint32_t x, Rel r) {
+  for (uint32_t k : c.v.kids[x])
+    if (c.v.rel[k] == r) return k;
+  return -1;
+}
+
+std::string case_word(const Ctx& c, uint32_t noun) {
+  for (uint32_t k : c.v.kids[noun])
+    if (c.v.rel[k] == Rel::Case) return c.v.up[k];
+  return {};
+}
+
+// Subject of a verb: its own nsubj, else (climbing xcomp/conj/advcl/ccomp) the governor's object
+// (object control: "urged Eriador to respond") or subject. Pronouns defer to the governor.
+int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) {
+  int64_t s = child_with(c, verb, Rel::Subj);
+  if (s < 0) {
+    s = child_with(c, verb, Rel::SubjPass);
+    if (s >= 0 && depth == 0) *passive = true;
+  }
+  if (depth > 4) return s;
+  int32_t h = c.doc.head[verb];
+  bool climb = h >= 0 && static_cast<uint32_t>(h) >= c.first && static_cast<uint32_t>(h) < c.last;
+  Rel r = c.v.rel[verb];
+  if (s >= 0 && is_pronoun(c, static_cast<uint32_t>(s)) && climb && (r == Rel::Ccomp || r == Rel::Xcomp || r == Rel::Advcl || r == Rel::Conj)) {
+    bool p2 = false;
+    int64_t up = find_subject(c, static_cast<uint32_t>(h), &p2, depth + 1);
+    if (up >= 0) return up;
+  }
+  if (s >= 0 || !climb) return s;
+  if (r == Rel::Xcomp) {
+    int64_t o = child_with(c, static_cast<uint32_t>(h), Rel::Obj);
+    if (o >= 0) return o;
+  }
+  if (r == Rel::Acl) return h;  // "the parade supporting Gondor"
+  if (r == Rel::Xcomp || r == Rel::Conj || r == Rel::Advcl || r == Rel::Ccomp) {
+    bool p2 = false;
+    return find_subject(c, static_cast<uint32_t>(h), &p2, depth + 1);
+  }
+  return -1;
+}
+
+// Nearest actor phrase below the verb (breadth first), outside the subject and `skip`.
+std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1, int64_t skip2) {
+  std::deque<std::pair<uint32_t, int>> q;
+  for (uint32_t k : c.v.kids[verb]) q.emplace_back(k, 1);
+  while (!q.empty()) {
+    auto [x, d] = q.front();
+    q.pop_front();
+    if (static_cast<int64_t>(x) == skip1 || static_cast<int64_t>(x) == skip2) continue;
+    Rel r = c.v.rel[x];
+    if (r == Rel::Punct || r == Rel::Tmod || (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB)) continue;
+    if (c.v.actor[x] >= 0 || c.v.agent[x] >= 0) {
+      auto codes = codes_of(c, x);
+      if (!codes.empty()) return codes;
+    }
+    if (d < 5)
+      for (uint32_t k : c.v.kids[x]) q.emplace_back(k, d + 1);
+  }
+  return {};
+}
+
+bool is_say(const std::string& l) {
+  static const char* kSay[] = {"SAY", "TELL", "STATE", "ANNOUNCE", "CLAIM", "ADD", "DECLARE", "STRESS",
+                               "REPORT", "NOTE", "WRITE", "INSIST", "ASSERT", "EMPHASIZE", "EMPHASISE"};
+  for (const char* s : kSay)
+    if (l == s) return true;
+  return false;
+}
+
+std::string modality_of(const Ctx& c, uint32_t verb) {
+  for (uint32_t k : c.v.kids[verb]) {
+    if (c.v.rel[k] != Rel::Aux) continue;
+    const std::string& a = c.v.lemma_up[k].empty() ? c.v.up[k] : c.v.lemma_up[k];
+    if (a == "MAY" || a == "MIGHT" || a == "COULD" || a == "CAN") return "possible";
+    if (a == "WILL" || a == "WOULD" || a == "SHALL" || a == "'LL") return "intend";
+    if (a == "SHOULD" || a == "MUST") return "obligation";
+  }
+  int32_t h = c.doc.head[verb];
+  if (c.v.rel[verb] == Rel::Xcomp && h >= 0) {
+    const std::string& g = c.v.lemma_up[h].empty() ? c.v.up[h] : c.v.lemma_up[h];
+    if (g == "AGREE") return "agree";
+    if (g == "PLAN" || g == "INTEND" || g == "WANT" || g == "HOPE" || g == "SEEK" || g == "AIM" || g == "PROMISE" ||
+        g == "PLEDGE" || g == "VOW" || g == "EXPECT" || g == "PREPARE" || g == "ABOUT")
+      return "intend";
+    if (g == "THREATEN") return "threaten";
+    if (g == "URGE" || g == "DEMAND" || g == "ASK" || g == "CALL") return "demand";
+    if (g == "REFUSE" || g == "DECLINE") return "refuse";
+    if (g == "TRY" || g == "ATTEMPT") return "attempt";
+  }
+  return {};
+}
+
+bool negated(const Ctx& c, uint32_t verb) {
+  for (uint32_t k : c.v.kids[verb]) {
+    Rel r = c.v.rel[k];
+    const std::string& u = c.v.up[k];
+    if (r == Rel::Neg || (r == Rel::Advmod && (u == "NOT" || u == "N'T" || u == "NEVER"))) return true;
+  }
+  return false;
+}
+
+// Speaker of a quote: the subject of the nearest "say"-verb governing this clause.
+std::string speaker_of(const Ctx& c, uint32_t verb) {
+  uint32_t x = verb;
+  for (int d = 0; d < 6; ++d) {
+    Rel r = c.v.rel[x];
+    int32_t h = c.doc.head[x];
+    if (h < 0 || static_cast<uint32_t>(h) < c.first || static_cast<uint32_t>(h) >= c.last) break;
+    if (r != Rel::Ccomp && r != Rel::Parataxis && r != Rel::Xcomp && r != Rel::Conj) break;
+    const std::string& l = c.v.lemma_up[h].empty() ? c.v.up[h] : c.v.lemma_up[h];
+    if ((r == Rel::Ccomp || r == Rel::Parataxis) && is_say(l)) {
+      int64_t s = child_with(c, static_cast<uint32_t>(h), Rel::Subj);
+      if (s < 0) return "unknown";
+      auto codes = codes_of(c, static_cast<uint32_t>(s));
+      if (!codes.empty()) return codes[0];
+      return std::string(c.doc.token_text(static_cast<uint32_t>(s)));
+    }
+    x = static_cast<uint32_t>(h);
+  }
+  return {};
+}
+
+void emit(const Ctx& c, Doc& out, uint32_t sent, uint32_t trig_first, uint32_t trig_last, const std::string& code,
+          const std::vector<std::string>& src, const std::vector<std::string>& tgt, bool reciprocal, bool neg,
+          const std::string& modality, const std::string& speaker) {
+  if (code.empty() || code == "---") return;
+  std::string fwd = code, rev;
+  size_t colon = code.find(':');
+  if (colon != std::string::npos) fwd = code.substr(0, colon), rev = code.substr(colon + 1);
+  auto push = [&](const std::string& s, const std::string& t, const std::string& k) {
+    if (k.empty() || k == "---" || s == t || s.empty() || t.empty()) return;
+    for (const Event& e : out.events)
+      if (e.sentence == sent && e.source.code == s && e.target.code == t && e.code == k) return;
+    Event e;
+    e.sentence = sent;
+    e.trigger_first = trig_first;
+    e.trigger_last = trig_last;
+    e.source.code = s;
+    e.target.code = t;
+    e.code = k;
+    e.root = k.substr(0, std::min<size_t>(2, k.size()));
+    if (const events::CameoInfo* info = c.ec.cameo().find(k)) {
+      e.quad_class = info->quad;
+      e.goldstein = info->goldstein;
+      e.plover = info->plover;
+    }
+    e.negated = neg;
+    e.modality = modality;
+    e.speaker = speaker;
+    out.events.push_back(std::move(e));
+  };
+  if (reciprocal) {
+    for (const auto& a : src)
+      for (const auto& b : src) {
+        if (a == b) continue;
+        push(a, b, fwd);
+      }
+    return;
+  }
+  for (const auto& s : src)
+    for (const auto& t : tgt) {
+      push(s, t, fwd);
+      if (!rev.empty()) push(t, s, rev);
+    }
+}
+
+struct NounEvent {
+  const char* lemma;
+  const char* code;
+};
+// Event nouns: participants from "between X and Y" (reciprocal) or possessor/modifier -> "to/with".
+constexpr NounEvent kNouns[] = {{"TALK", "046"}, {"NEGOTIATION", "046"}, {"MEETING", "040"}, {"VISIT", "042:043"},
+                                {"SUMMIT", "043"}, {"AGREEMENT", "057"}, {"TREATY", "057"}};
+
+}  // namespace
+
+void EventCoder::code(Doc& doc) const {
+  if (doc.head.size() != doc.tokens.size() || doc.deprel.size() != doc.tokens.size() ||
+      doc.upos.size() != doc.tokens.size())
+    throw InputError(doc.path.empty() ? doc.id : doc.path, "event coder needs a parsed document (upos/head/deprel)");
+  DocView v = actors::build_view(actors_, doc, actors::date_number(doc.published));
+  std::string doc_country;
+  for (uint32_t i = 0; i < doc.num_tokens() && doc_country.empty(); ++i)
+    if (v.actor[i] >= 0) {
+      std::string code(actors_.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
+      if (code.size() >= 3) doc_country = code.substr(0, 3);
+    }
+  std::vector<uint32_t> forms;
+  std::vector<uint8_t> in;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    if (v.discard_sentence[s]) continue;
+    const auto& sent = doc.sentences[s];
+    Ctx c{*this, v, doc, sent.first, sent.last, doc_country};
+    for (uint32_t i = sent.first; i < sent.last; ++i)
+      if (v.actor[i] >= 0) {
+        std::string code(actors_.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
+        if (code.size() >= 3) { c.context_country = code.substr(0, 3); break; }
+      }
+    for (uint32_t t = sent.first; t < sent.last; ++t) {
+      Upos u = doc.upos[t];
+      // ---- event nouns ----
+      if (options.event_nouns && u == Upos::NOUN) {
+        const char* ncode = nullptr;
+        for (const auto& ne : kNouns)
+          if (v.lemma_up[t] == ne.lemma) ncode = ne.code;
+        if (!ncode) continue;
+        std::vector<std::string> src, tgt;
+        bool recip = false;
+        for (uint32_t k : v.kids[t]) {
+          Rel r = v.rel[k];
+          std::string cw = case_word(c, k);
+          if (r == Rel::Nmod && (cw == "BETWEEN" || cw == "AMONG")) {
+            src = codes_of(c, k);
+            recip = src.size() >= 2;
+          } else if (r == Rel::Poss || r == Rel::Amod || r == Rel::Compound || (r == Rel::Nmod && cw == "BY")) {
+            if (src.empty()) src = codes_of(c, k);
+          } else if (r == Rel::Nmod && (cw == "TO" || cw == "WITH" || cw == "IN" || cw == "OF")) {
+            if (tgt.empty()) tgt = codes_of(c, k);
+          }
+        }
+        if (!recip && src.size() >= 2 && tgt.empty()) recip = true;
+        emit(c, doc, s, t, t + 1, ncode, src, tgt, recip, false, "", speaker_of(c, t));
+        continue;
+      }
+      if (u != Upos::VERB) continue;
+      verbs_.lookup(v.up[t], v.lemma_up[t], &forms);
+      if (forms.empty()) continue;
+      // Pick the form whose particles/preceding words are present (phrasal verbs first).
+      int64_t best_form = -1;
+      size_t best_extra = 0;
+      uint32_t trig_first = t, trig_last = t + 1;
+      for (uint32_t f : forms) {
+        const auto& vf = verbs_.forms()[f];
+        bool ok = true;
+        uint32_t lo = t, hi = t + 1;
+        for (size_t k = 0; k < vf.after.size() && ok; ++k) {
+          bool found = false;
+          for (uint32_t kid : v.kids[t])
+            if ((v.rel[kid] == Rel::Prt || v.rel[kid] == Rel::Advmod || kid == t + 1 + k) && v.up[kid] == vf.after[k])
+              found = true, hi = std::max(hi, kid + 1);
+          if (!found && t + 1 + k < sent.last && v.up[t + 1 + k] == vf.after[k]) found = true, hi = t + 2 + k;
+          ok = found;
+        }
+        for (size_t k = 0; k < vf.before.size() && ok; ++k) {
+          size_t back = vf.before.size() - k;
+          ok = t >= sent.first + back && v.up[t - back] == vf.before[k];
+          if (ok) lo = std::min<uint32_t>(lo, t - static_cast<uint32_t>(back));
+        }
+        if (!ok) continue;
+        size_t extra = vf.after.size() + vf.before.size();
+        if (best_form < 0 || extra > best_extra) best_form = f, best_extra = extra, trig_first = lo, trig_last = hi;
+      }
+      if (best_form < 0) continue;
+      const auto& vf = verbs_.forms()[best_form];
+      const auto& block = verbs_.blocks()[vf.block];
+      clause_tokens(c, t, &in);
+      for (uint32_t k = trig_first; k < trig_last; ++k) in[k - c.first] = 0;  // particles are not pattern words
+      bool passive = false;
+      int64_t subj = find_subject(c, t, &passive);
+      bool compound_subj = subj >= 0 && has_conj_subject(c, static_cast<uint32_t>(subj));
+      // Most specific matching pattern; ties go to the earlier one.
+      const events::Pattern* best = nullptr;
+      int64_t prep_obj = -1;
+      for (const auto& p : block.patterns) {
+        if (p.compound && !compound_subj) continue;
+        int64_t po = -1;
+        if (best && p.words <= best->words) continue;
+        if (match_pattern(c, in, t, p, &po)) best = &p, prep_obj = po;
+      }
+      std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
+      if (code.empty() || code == "---") continue;
+      std::vector<std::string> src, tgt;
+      int64_t obj = -1;
+      if (passive) {
+        tgt = codes_of(c, static_cast<uint32_t>(subj));
+        for (uint32_t k : v.kids[t])
+          if (v.rel[k] == Rel::Agent || (v.rel[k] == Rel::Nmod && case_word(c, k) == "BY")) {
+            src = codes_of(c, k);
+            break;
+          }
+      } else {
+        if (subj >= 0) src = codes_of(c, static_cast<uint32_t>(subj));
+        if (prep_obj >= 0) tgt = codes_of(c, static_cast<uint32_t>(prep_obj));
+        for (Rel want : {Rel::Obj, Rel::Iobj, Rel::Nmod, Rel::Xcomp, Rel::Ccomp}) {
+          if (!tgt.empty()) break;
+          for (uint32_t k : v.kids[t]) {
+            if (v.rel[k] != want || static_cast<int64_t>(k) == subj) continue;
+            if (want == Rel::Obj) obj = k;
+            if (want == Rel::Xcomp || want == Rel::Ccomp) {
+              int64_t inner = child_with(c, k, Rel::Subj);
+              if (inner < 0) inner = child_with(c, k, Rel::Obj);
+              if (inner >= 0) tgt = codes_of(c, static_cast<uint32_t>(inner));
+            } else {
+              tgt = codes_of(c, k);
+            }
+            if (!tgt.empty()) break;
+          }
+        }
+        if (tgt.empty() && options.deep_target) tgt = deep_target(c, t, subj, -1);
+      }
+      (void)obj;
+      bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
+      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, negated(c, t), modality_of(c, t), speaker_of(c, t));
+    }
+  }
+  // Fill mention names from the codes' token ranges is left to later stages; record surface names
+  // of the trigger sentence for evidence.
+}
+
+}  // namespace dyad

@@ -1,0 +1,57 @@
+// coder.h — CAMEO event coder over dependency parses.
+//
+// For each verb the verb dictionary knows (and a few event nouns: "talks", "visit", "meeting",
+// "agreement", "summit"), the coder finds
+//   source: nsubj (climbing xcomp/conj/ccomp for controlled or pronoun subjects), or the
+//           obl:agent / "by"-phrase of a passive;
+//   target: the phrase of the preposition the matched pattern names, else obj/dobj, iobj,
+//           nmod/obl, clausal complements, else the nearest actor below the verb;
+// matches the verb's patterns (lemma + particles + object words + prepositional groups, most
+// specific wins), distributes over conjoined actors ("X and Y met" -> both directions when the
+// pattern is compound or there is no other target), and records negation, modality and the quoted
+// speaker. Codes "A:B" add the reverse event (target -> source) with code B; "---" codes nothing.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actors/dict.h"
+#include "actors/resolve.h"
+#include "base/doc.h"
+#include "events/cameo.h"
+#include "events/verbs.h"
+
+namespace dyad {
+
+struct CoderOptions {
+  // Agent-only phrases ("the foreign minister") take the country of the sentence's (else the
+  // document's) first actor. Off for the PETRARCH validation records, which never do this.
+  bool context_country = true;
+  bool event_nouns = true;
+  // Verbs/nouns found only by searching below the verb for any actor (PETRARCH-like); off = only
+  // direct arguments count.
+  bool deep_target = true;
+};
+
+class EventCoder {
+ public:
+  // data_dir is the repository's data/ folder: actors/phoenix.tsv (+ actors/supplement.txt),
+  // events/verbs.txt, events/cameo.tsv. Throws InputError naming a missing or bad file.
+  static EventCoder load(const std::string& data_dir);
+  static EventCoder from_parts(actors::ActorDict actors, events::VerbDict verbs, events::CameoTable cameo);
+
+  // Needs tokens/sentences/upos/lemma/head/deprel; fills doc.events (appends).
+  void code(Doc& doc) const;
+
+  CoderOptions options;
+  const actors::ActorDict& actor_dict() const { return actors_; }
+  const events::VerbDict& verb_dict() const { return verbs_; }
+  const events::CameoTable& cameo() const { return cameo_; }
+
+ private:
+  actors::ActorDict actors_;
+  events::VerbDict verbs_;
+  events::CameoTable cameo_;
+};
+
+}  // namespace dyad

@@ -1,0 +1,102 @@
+#include "events/petrarch_eval.h"
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <tuple>
+
+#include "base/error.h"
+#include "base/paths.h"
+#include "events/coder.h"
+#include "nlp/conllu.h"
+
+namespace dyad::events {
+namespace {
+
+std::string find_dictionary(const std::string& name) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> tries = {source_dir() + "/data/events/validate/" + name,
+                                    shared_data_dir() + "/events/petrarch2/dictionaries/" + name};
+  // PETR_Validate_agents_2_02.txt -> PETR.Validate.agents.txt
+  std::string dotted = name;
+  size_t v = dotted.find("_2_0");
+  if (v != std::string::npos) dotted = dotted.substr(0, v) + ".txt";
+  for (char& ch : dotted)
+    if (ch == '_') ch = '.';
+  tries.push_back(shared_data_dir() + "/events/petrarch2/dictionaries/" + dotted);
+  for (const auto& t : tries)
+    if (fs::exists(t)) return t;
+  throw InputError(name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
+}
+
+std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
+  actors::ActorDict a;
+  VerbDict v;
+  if (dicts.contains("Actorfile")) a.load_file(find_dictionary(dicts["Actorfile"]), actors::Kind::Actor);
+  if (dicts.contains("Agentfile")) a.load_file(find_dictionary(dicts["Agentfile"]), actors::Kind::Agent);
+  if (dicts.contains("Discardfile")) a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
+  if (dicts.contains("Verbfile")) v.load_file(find_dictionary(dicts["Verbfile"]));
+  auto ec = std::make_unique<EventCoder>(EventCoder::from_parts(std::move(a), std::move(v), CameoTable()));
+  // PETRARCH codes only what the sentence itself names: no context country, no event nouns.
+  ec->options.context_country = false;
+  ec->options.event_nouns = false;
+  return ec;
+}
+
+}  // namespace
+
+PetrarchEval eval_petrarch(const std::string& path) {
+  std::string text = read_file(path);
+  PetrarchEval r;
+  std::map<std::string, std::unique_ptr<EventCoder>> coders;
+  size_t lineno = 0, b = 0;
+  while (b < text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string::npos) e = text.size();
+    std::string line = text.substr(b, e - b);
+    b = e + 1;
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string where = path + ":" + std::to_string(lineno);
+    nlohmann::json rec;
+    try {
+      rec = nlohmann::json::parse(line);
+    } catch (const std::exception& ex) {
+      throw InputError(where, std::string("bad JSON: ") + ex.what());
+    }
+    ++r.records;
+    if (!rec.value("evaluate", true)) { ++r.not_evaluated; continue; }
+    if (rec.value("parse_format", "") != "conllu") { ++r.skipped_ptb; continue; }
+    std::string key = rec["dictionaries"].dump();
+    auto& coder = coders[key];
+    if (!coder) coder = make_coder(rec["dictionaries"]);
+    Doc doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
+    std::string date = rec.value("date", "");
+    if (date.size() == 8) doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+    doc.path = where;
+    coder->code(doc);
+    std::set<std::tuple<std::string, std::string, std::string>> got, want;
+    for (const auto& ev : doc.events) got.emplace(ev.source.code, ev.target.code, ev.code);
+    for (const auto& ex : rec["expected"]) want.emplace(ex.value("source", ""), ex.value("target", ""), ex.value("code", ""));
+    for (const auto& g : got) (want.count(g) ? r.tp : r.fp)++;
+    for (const auto& w : want) if (!got.count(w)) r.fn++;
+    bool pass = got == want;
+    ++r.evaluated;
+    r.passed += pass;
+    auto& cat = r.by_category[rec.value("category", "?")];
+    cat.first += pass;
+    cat.second += 1;
+    if (!pass) {
+      auto fmt = [](const auto& s) {
+        std::string o;
+        for (const auto& [a, bb, c] : s) o += "(" + a + "," + bb + "," + c + ")";
+        return o.empty() ? std::string("-") : o;
+      };
+      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" + rec.value("text", ""));
+    }
+  }
+  return r;
+}
+
+}  // namespace dyad::events
