@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -54,7 +56,7 @@ bool maybe_hint(std::string_view s) {
   return any_of_words(s, {"and", "article", "body", "column", "content", "main", "shadow"});
 }
 bool positive_hint(std::string_view s) {
-  return any_of_words(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "page",
+  return any_of_words(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
                           "post", "text", "blog", "story"});
 }
 bool negative_hint(std::string_view s) {
@@ -82,6 +84,7 @@ struct Node {
   bool scored = false;
   bool drop = false;   // removed by conditional cleaning
   bool share = false;  // class/id says share/social widget
+  bool plike = false;  // a <p>, or a div/section holding text directly (readability turns those into <p>)
 };
 
 struct Block {
@@ -133,8 +136,26 @@ std::string_view attr(const GumboElement* el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
+// Class names of content a reader never sees in place: CSS-hidden helpers, hover cards, tooltips,
+// screen-reader-only labels.
+bool hidden_class(std::string_view cls) {
+  if (any_of_words(cls, {"tooltip", "popover", "rollover-", "hovercard", "hover-card", "sr-only", "visually-hidden",
+                         "visuallyhidden", "screen-reader", "screenreader", "offscreen"}))
+    return true;
+  size_t i = 0;
+  while (i < cls.size()) {
+    size_t j = cls.find(' ', i);
+    if (j == std::string_view::npos) j = cls.size();
+    std::string_view tok = cls.substr(i, j - i);
+    if (tok == "hidden" || tok == "hide" || tok == "d-none" || tok == "is-hidden" || tok == "invisible") return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 bool is_hidden(const GumboElement* el) {
   if (gumbo_get_attribute(&el->attributes, "hidden")) return true;
+  if (hidden_class(attr(el, "class"))) return true;
   if (attr(el, "aria-hidden") == "true") return true;
   std::string style(attr(el, "style"));
   style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -438,7 +459,9 @@ struct Extractor {
       o.commas += b.commas;
       if (o.tag == GUMBO_TAG_LI) o.li_chars += b.chars;
       if (is_heading(o.tag)) o.heading_chars += b.chars;
+      o.plike |= o.tag == GUMBO_TAG_DIV || o.tag == GUMBO_TAG_SECTION || o.tag == GUMBO_TAG_ARTICLE;
     }
+    for (Node& n : nodes) n.plike |= n.tag == GUMBO_TAG_P;
     for (size_t i = nodes.size(); i-- > 1;) {
       const Node& n = nodes[i];
       if (n.parent < 0) continue;
@@ -450,7 +473,7 @@ struct Extractor {
       p.heading_chars += n.heading_chars;
       auto sat = [](uint16_t& a, unsigned b) { a = static_cast<uint16_t>(std::min(65535u, a + b)); };
       GumboTag t = n.tag;
-      sat(p.n_p, n.n_p + (t == GUMBO_TAG_P));
+      sat(p.n_p, n.n_p + n.plike);
       sat(p.n_img, n.n_img + (t == GUMBO_TAG_IMG));
       sat(p.n_li, n.n_li + (t == GUMBO_TAG_LI));
       sat(p.n_input, n.n_input + (t == GUMBO_TAG_INPUT || t == GUMBO_TAG_SELECT || t == GUMBO_TAG_TEXTAREA));
@@ -504,6 +527,9 @@ struct Extractor {
     std::sort(cands.begin(), cands.end(), [&](int a, int b) { return nodes[a].score > nodes[b].score; });
     int top = cands[0];
     double top_score = nodes[top].score;
+    if (getenv("CLEAN_DEBUG"))
+      for (size_t k = 0; k < std::min<size_t>(cands.size(), 6); ++k)
+        fprintf(stderr, "cand %d %s class '%s' score %.1f chars %u parent %d\n", cands[k], gumbo_normalized_tagname(nodes[cands[k]].tag), std::string(attr(nodes[cands[k]].el, "class")).c_str(), nodes[cands[k]].score, nodes[cands[k]].chars, nodes[cands[k]].parent);
     // Several near-equal candidates sharing an ancestor: the ancestor is the article.
     std::vector<int> alts;
     for (size_t k = 1; k < std::min<size_t>(cands.size(), 5); ++k)
@@ -536,28 +562,39 @@ struct Extractor {
     return top;
   }
 
-  // The element whose words best match JSON-LD articleBody (F1 over word occurrences), or -1.
+  // JSON-LD articleBody as a second opinion: word-occurrence F1 of element subtrees against it.
+  std::vector<uint32_t> hit_prefix, tok_prefix;
+  size_t ld_tokens = 0;
+
+  double ld_f1(const std::vector<int>& roots) const {
+    double hits = 0, toks = 0;
+    for (int i : roots) {
+      hits += hit_prefix[nodes[i].end_block] - hit_prefix[nodes[i].first_block];
+      toks += tok_prefix[nodes[i].end_block] - tok_prefix[nodes[i].first_block];
+    }
+    if (toks == 0 || ld_tokens == 0) return 0;
+    double p = hits / toks, r = std::min(1.0, hits / ld_tokens);
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+
+  // The element whose words best match JSON-LD articleBody, or -1 (no usable articleBody).
   int pick_by_json_ld() {
     auto body_toks = benchmark_tokens(meta.ld_body);
     if (body_toks.size() < 50) return -1;
-    std::unordered_set<uint64_t> vocab;
-    for (auto t : body_toks) vocab.insert(std::hash<std::string_view>{}(t));
-    std::vector<uint32_t> hit_prefix(blocks.size() + 1, 0), tok_prefix(blocks.size() + 1, 0);
+    ld_tokens = body_toks.size();
+    std::unordered_set<std::string_view> vocab(body_toks.begin(), body_toks.end());
+    hit_prefix.assign(blocks.size() + 1, 0);
+    tok_prefix.assign(blocks.size() + 1, 0);
     for (size_t i = 0; i < blocks.size(); ++i) {
       uint32_t hits = 0, toks = 0;
-      for (auto t : benchmark_tokens(blocks[i].text)) ++toks, hits += vocab.count(std::hash<std::string_view>{}(t)) > 0;
+      for (auto t : benchmark_tokens(blocks[i].text)) ++toks, hits += vocab.count(t) > 0;
       hit_prefix[i + 1] = hit_prefix[i] + hits;
       tok_prefix[i + 1] = tok_prefix[i] + toks;
     }
     int best = -1;
     double best_f = 0;
     for (int i = 0; i < static_cast<int>(nodes.size()); ++i) {
-      const Node& n = nodes[i];
-      double hits = hit_prefix[n.end_block] - hit_prefix[n.first_block];
-      double toks = tok_prefix[n.end_block] - tok_prefix[n.first_block];
-      if (toks == 0) continue;
-      double p = hits / toks, r = std::min(1.0, hits / body_toks.size());
-      double fs = p + r > 0 ? 2 * p * r / (p + r) : 0;
+      double fs = ld_f1({i});
       if (fs > best_f + 1e-9) best_f = fs, best = i;
     }
     return best_f >= 0.6 ? best : -1;
@@ -642,6 +679,8 @@ struct Extractor {
       for (uint32_t b = nodes[root].first_block; b < nodes[root].end_block; ++b) {
         const Block& blk = blocks[b];
         if (dropped[blk.owner]) continue;
+        // A paragraph that is (almost) all link is a teaser for another page.
+        if (blk.link_chars >= 0.75 * blk.chars) continue;
         if (blk.text == title_key && is_heading(nodes[blk.owner].tag)) continue;
         // <br>-separated lines are paragraphs of their own.
         size_t s = 0;
@@ -667,21 +706,28 @@ CleanResult extract(const GumboNode* root, const Meta& meta, bool strip_unlikely
   x.aggregate();
   x.score();
   std::vector<int> roots;
+  int top = x.pick_top();
+  if (top < 0) {
+    for (int i = 0; i < static_cast<int>(f.nodes.size()); ++i)
+      if (f.nodes[i].tag == GUMBO_TAG_BODY) top = i;
+    roots = {std::max(top, 0)};
+  } else {
+    roots = x.siblings(top);
+  }
+  // JSON-LD overrides the scoring only when the scored choice misses it: the best-matching element
+  // lies outside the chosen content and matches clearly better. (Some sites publish a truncated
+  // articleBody, the lead only; the scored content then contains it and is kept.)
   int by_ld = x.pick_by_json_ld();
   if (by_ld >= 0) {
-    roots = {by_ld};
-  } else {
-    int top = x.pick_top();
-    if (top < 0) {
-      for (int i = 0; i < static_cast<int>(f.nodes.size()); ++i)
-        if (f.nodes[i].tag == GUMBO_TAG_BODY) top = i;
-      if (top < 0) top = 0;
-      roots = {top};
-    } else {
-      roots = x.siblings(top);
-    }
+    bool inside = false;
+    for (int root : roots) inside |= x.is_ancestor(root, by_ld);
+    if (!inside && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1) roots = {by_ld};
   }
   for (int root : roots) x.clean(root);
+  if (getenv("CLEAN_DEBUG")) {
+    for (int root : roots) fprintf(stderr, "root %d tag %s class '%s' score %.1f chars %u drop %d\n", root, gumbo_normalized_tagname(f.nodes[root].tag), std::string(attr(f.nodes[root].el, "class")).c_str(), f.nodes[root].score, f.nodes[root].chars, f.nodes[root].drop);
+    for (int root : roots) for (int i = root; i < f.nodes[root].end_node; ++i) if (f.nodes[i].drop && f.nodes[i].chars > 50) fprintf(stderr, "  drop %d %s class '%s' w %d score %.1f chars %u ld %.2f p %d\n", i, gumbo_normalized_tagname(f.nodes[i].tag), std::string(attr(f.nodes[i].el, "class")).c_str(), f.nodes[i].weight, f.nodes[i].score, f.nodes[i].chars, link_density(f.nodes[i]), f.nodes[i].n_p);
+  }
   x.emit(roots, r);
   return r;
 }
