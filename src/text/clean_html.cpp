@@ -715,13 +715,14 @@ CleanResult extract(const GumboNode* root, const Meta& meta, bool strip_unlikely
     roots = x.siblings(top);
   }
   // JSON-LD overrides the scoring only when the scored choice misses it: the best-matching element
-  // lies outside the chosen content and matches clearly better. (Some sites publish a truncated
-  // articleBody, the lead only; the scored content then contains it and is kept.)
+  // lies outside the chosen content, or is one of several merged siblings, and matches clearly
+  // better. (Some sites publish a truncated articleBody, the lead only; when the scored content
+  // merely contains the matching paragraphs it is kept whole.)
   int by_ld = x.pick_by_json_ld();
   if (by_ld >= 0) {
-    bool inside = false;
-    for (int root : roots) inside |= x.is_ancestor(root, by_ld);
-    if (!inside && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1) roots = {by_ld};
+    bool inside = false, is_root = false;
+    for (int root : roots) inside |= x.is_ancestor(root, by_ld), is_root |= root == by_ld;
+    if ((!inside || (is_root && roots.size() > 1)) && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1) roots = {by_ld};
   }
   for (int root : roots) x.clean(root);
   if (getenv("CLEAN_DEBUG")) {
