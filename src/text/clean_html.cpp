@@ -21,6 +21,7 @@
 #include "base/utf8.h"
 #include "text/clean.h"
 #include "text/clean_eval.h"
+#include "text/clean_rules.h"
 
 namespace dyad {
 namespace {
@@ -136,10 +137,10 @@ std::string_view attr(const GumboElement* el, const char* name) {
   return a ? std::string_view(a->value) : std::string_view();
 }
 
-// Class names of content a reader never sees in place: CSS-hidden helpers, hover cards, tooltips,
-// screen-reader-only labels.
+// Class names of content a reader never sees in place (CSS-hidden helpers, hover cards, tooltips,
+// screen-reader-only labels) or that is not article text (image captions and credits).
 bool hidden_class(std::string_view cls) {
-  if (any_of_words(cls, {"tooltip", "popover", "rollover-", "hovercard", "hover-card", "sr-only", "visually-hidden",
+  if (any_of_words(cls, {"caption", "photo-credit", "image-credit", "imagecredit", "tooltip", "popover", "rollover-", "hovercard", "hover-card", "sr-only", "visually-hidden",
                          "visuallyhidden", "screen-reader", "screenreader", "offscreen"}))
     return true;
   size_t i = 0;
@@ -155,7 +156,9 @@ bool hidden_class(std::string_view cls) {
 
 bool is_hidden(const GumboElement* el) {
   if (gumbo_get_attribute(&el->attributes, "hidden")) return true;
-  if (hidden_class(attr(el, "class"))) return true;
+  if (el->tag != GUMBO_TAG_BODY && el->tag != GUMBO_TAG_HTML && el->tag != GUMBO_TAG_ARTICLE &&
+      el->tag != GUMBO_TAG_MAIN && hidden_class(attr(el, "class")))
+    return true;
   if (attr(el, "aria-hidden") == "true") return true;
   std::string style(attr(el, "style"));
   style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
@@ -681,6 +684,7 @@ struct Extractor {
         if (dropped[blk.owner]) continue;
         // A paragraph that is (almost) all link is a teaser for another page.
         if (blk.link_chars >= 0.75 * blk.chars) continue;
+        if (is_widget_line(blk.text) || is_promo_line(blk.text)) continue;
         if (blk.text == title_key && is_heading(nodes[blk.owner].tag)) continue;
         // <br>-separated lines are paragraphs of their own.
         size_t s = 0;

@@ -12,6 +12,7 @@
 
 #include "base/utf8.h"
 #include "text/clean.h"
+#include "text/clean_rules.h"
 
 namespace dyad {
 namespace {
@@ -39,32 +40,6 @@ size_t chars(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-// Line without trailing dots / ellipsis, lower-cased: "Loading…" -> "loading".
-std::string bare(std::string_view s) {
-  std::string l = lower(s);
-  for (;;) {
-    if (!l.empty() && (l.back() == '.' || l.back() == ' ' || l.back() == ':')) l.pop_back();
-    else if (l.size() >= 3 && l.compare(l.size() - 3, 3, "\xE2\x80\xA6") == 0) l.resize(l.size() - 3);
-    else break;
-  }
-  return l;
-}
-
-// Residue of page widgets that survives a copy-paste.
-bool is_widget(std::string_view line) {
-  static const char* const kWidgets[] = {
-      "loading", "advertisement", "advertisements", "ad", "sponsored", "sponsored content",
-      "scroll to continue", "scroll to continue with content", "story continues below",
-      "story continues below advertisement", "continue reading", "read more", "share", "share this",
-      "share this article", "subscribe", "click to share", "print", "email", "comments", "skip to content",
-      "watch", "listen", "listen to this article", "related", "related articles", "recommended",
-      "most read", "you may also like", "follow us", "tweet", "facebook", "twitter", "whatsapp", "linkedin"};
-  std::string b = bare(line);
-  for (const char* w : kWidgets)
-    if (b == w) return true;
-  return false;
 }
 
 // "DE", "EN | FR", "DE / EN": a language switch.
@@ -173,7 +148,7 @@ CleanResult clean_text(std::string_view input) {
   // Line rules.
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
-    if (is_widget(l) || is_language_stub(l) || is_tweet_embed(l) || is_tweet_signature(l) || is_photo_credit(l))
+    if (is_widget_line(l) || is_promo_line(l) || is_language_stub(l) || is_tweet_embed(l) || is_tweet_signature(l) || is_photo_credit(l))
       drop[i] = 1;
   }
 
