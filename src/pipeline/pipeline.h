@@ -1,0 +1,67 @@
+// pipeline.h — the one place where the analysis stages are chained.
+//
+//   clean -> segment -> tag -> lemmatize -> parse -> ner -> geo -> timex -> quantities -> events
+//         -> anchor (geo) -> claims
+//
+// Each stage reads the dyad::Doc arrays filled before it and fills its own (base/doc.h). A stage
+// whose code is not in this build (its header is absent) or whose model file is missing is left
+// out with one warning at load() — never a failure — and stage_names() says which stages run, so
+// stored documents record exactly what was done to them. Without the text stage a trivial
+// fallback (text as is; lines/sentence punctuation for segmentation) keeps ingest usable.
+//
+// A Pipeline is immutable after load(): run() is const and safe to call from several threads.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/doc.h"
+#include "pipeline/read.h"
+
+namespace dyad {
+
+// Per-stage time and document counts, accumulated over run() calls (one per thread; add them up).
+struct StageTimes {
+  std::vector<double> seconds;   // parallel to Pipeline::stage_names()
+  std::vector<uint64_t> docs;
+  void add(const StageTimes& o);
+};
+
+class Pipeline {
+ public:
+  // Loads every stage's model from `models_dir` (models/<stage>.bin). Warnings about skipped stages
+  // go to *warnings (if given), one line per stage.
+  static Pipeline load(const std::string& models_dir, std::vector<std::string>* warnings = nullptr);
+
+  // Analyses doc.text, taken to be the raw input (HTML if it looks like HTML).
+  void run(Doc& doc) const;
+  // Analyses `raw` (UTF-8) of the given format into doc; ingest metadata already in doc stays,
+  // except that cleaning may fill title and published (see read.h for the order of trust).
+  void run(Doc& doc, std::string_view raw, InputFormat format, StageTimes* times = nullptr) const;
+
+  const std::vector<std::string>& stage_names() const { return names_; }
+  std::string stages_string() const;  // "clean,segment,..." as stored with each document
+  const std::vector<std::string>& skipped() const { return skipped_; }  // "tag: models/tagger.bin missing"
+
+  // Stage functions: the document is already cleaned when the first of them runs.
+  using StageFn = std::function<void(Doc&)>;
+
+ private:
+  std::vector<std::string> names_;   // names_[0] is always "clean"
+  std::vector<StageFn> stages_;      // parallel to names_[1..]
+  std::vector<std::string> skipped_;
+  bool real_clean_ = false;
+};
+
+// Fills doc.published from the clean text when metadata gave none (published_date.h), and sets
+// published_origin to "unknown" when nothing is found.
+void resolve_published(Doc& doc);
+
+// The fallback segmenter used when the text stage is not in the build: tokens are runs of
+// letters/digits or single punctuation bytes; sentences end at . ! ? or a line break.
+void fallback_segment(Doc& doc);
+
+}  // namespace dyad

@@ -1,0 +1,87 @@
+// store.h — where analysed documents are kept: an abstract interface over one backend.
+//
+// The pipeline writes a finished dyad::Doc with put(); CLI commands read back with load() and the
+// query helpers. Only SQLite exists today (sqlite_store.h); a PostgreSQL backend is planned and
+// open_store() is the one place that will choose between them. The schema is in docs/schema.md.
+//
+// Idempotency: every document carries a content key (hash of the raw input bytes and the id,
+// see content_key()). put() of a key that is already stored with status "ok" adds nothing and
+// returns PutResult::kDuplicate. A stored failure is replaced when the same input comes back.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/doc.h"
+
+namespace dyad {
+
+// Hex key identifying one input: hash of the raw input bytes mixed with the document id.
+std::string content_key(std::string_view raw, std::string_view id);
+
+struct StoreOptions {
+  bool store_tokens = false;  // also write the per-token table (large; off by default)
+};
+
+// What a caller knows about a document besides the Doc itself.
+struct DocRecord {
+  std::string content_key;
+  std::string status = "ok";  // "ok" or "failed"
+  std::string error;          // for status "failed": what went wrong
+  std::string stages;         // comma-separated names of the pipeline stages that ran
+};
+
+enum class PutResult { kStored, kDuplicate };
+
+// A document as read back from the store. Entity, timex and event texts are kept alongside
+// because tokens are not stored by default.
+struct StoredDoc {
+  int64_t rowid = 0;
+  Doc doc;
+  DocRecord record;
+  std::string ingested_at;                 // UTC, ISO 8601
+  std::vector<std::string> entity_text;    // parallel to doc.entities
+  std::vector<std::string> event_trigger;  // parallel to doc.events
+};
+
+struct DyadCount {
+  std::string source, target;
+  int64_t events = 0;
+};
+
+struct StoreSummary {
+  int64_t documents = 0, failed = 0, sentences = 0, tokens = 0, entities = 0, timexes = 0;
+  int64_t events = 0, actors = 0, errors = 0;
+  std::vector<DyadCount> top_dyads;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // True if an input with this content key is already stored with status "ok".
+  virtual bool has(const std::string& content_key) = 0;
+  // Stores one document in one transaction. Throws std::runtime_error on a database error (the
+  // transaction is rolled back; nothing of the document remains).
+  virtual PutResult put(const Doc& doc, const DocRecord& record) = 0;
+  // Records an input that could not be read or analysed at all (no document row): "file:line".
+  virtual void record_error(const std::string& where, const std::string& message) = 0;
+
+  // A document by id, content key, path, or file name (with or without extension); the most
+  // recently ingested match wins. nullopt if nothing matches.
+  virtual std::optional<StoredDoc> load(const std::string& ref) = 0;
+  // Counts over the whole store plus the `top_n` most frequent (source, target) actor pairs.
+  virtual StoreSummary summary(int top_n) = 0;
+  // Schema version after migrations.
+  virtual int schema_version() = 0;
+};
+
+// Opens (creating and migrating if needed) the store named by `url`: a SQLite file path, or
+// ":memory:". "postgresql://" URLs are recognised and refused until that backend exists.
+std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options = {});
+
+}  // namespace dyad
