@@ -140,12 +140,18 @@ void ActorDict::add_phrase(std::string_view phrase, uint32_t entry) {
   phrases_.push_back(p);
 }
 
-bool ActorDict::word_matches(uint32_t word, const std::string& tok, const std::string& lemma,
+bool ActorDict::word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent,
                              bool* exact) const {
   const std::string& w = strings_[words_[word]];
   if (tok == w || (!lemma.empty() && lemma == w)) return true;
   if (word_exact_[word]) return false;
   // A stem matches a token it begins, with a short ending ("RUSSIA" ~ "RUSSIANS").
+  // Agent stems only take plural endings ("DIPLOMAT" must not match "DIPLOMATIC").
+  if (agent) {
+    std::string_view rest = std::string_view(tok).substr(std::min(tok.size(), w.size()));
+    static const std::string_view kEndings[] = {"S", "ES", "ER", "ERS", "RY", "RIES", "Y", "IES"};
+    if (std::find(std::begin(kEndings), std::end(kEndings), rest) == std::end(kEndings)) return false;
+  }
   if (tok.size() > w.size() && tok.size() <= w.size() + 4 && tok.compare(0, w.size(), w) == 0) {
     *exact = false;
     return true;
@@ -170,7 +176,7 @@ bool ActorDict::match_at(const std::vector<std::string>& up, const std::vector<s
       bool exact = true, ok = true;
       for (uint32_t k = 0; k < n && ok; ++k) {
         static const std::string kEmpty;
-        ok = word_matches(p.words_begin + k, up[i + k], lem.empty() ? kEmpty : lem[i + k], &exact);
+        ok = word_matches(p.words_begin + k, up[i + k], lem.empty() ? kEmpty : lem[i + k], kind == Kind::Agent, &exact);
       }
       if (!ok) continue;
       uint32_t len = n;
@@ -276,8 +282,12 @@ void ActorDict::read_petrarch_actors(std::string_view text, const std::string& w
     for (std::string_view r : roles) {
       std::string code;
       int32_t from, to;
-      if (!parse_role(r, &code, &from, &to))
-        throw InputError(where_line(where, lineno), "malformed actor code block [" + std::string(r) + "]");
+      if (!parse_role(r, &code, &from, &to)) {
+        std::string msg = where_line(where, lineno) + ": malformed actor code block [" + std::string(r) + "]";
+        if (strict) throw InputError(where_line(where, lineno), "malformed actor code block [" + std::string(r) + "]");
+        warnings.push_back(msg);
+        continue;
+      }
       add_role(static_cast<uint32_t>(cur), code, from, to);
     }
   }
@@ -331,8 +341,11 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
     // NAME {PLURALS} [CODE]
     std::string_view name_part;
     std::vector<std::string_view> roles;
-    if (!split_brackets(t, &name_part, &roles) || roles.size() != 1)
-      throw InputError(W, "agent line needs exactly one [CODE]: " + std::string(t));
+    if (!split_brackets(t, &name_part, &roles) || roles.size() != 1) {
+      if (strict) throw InputError(W, "agent line needs exactly one [CODE]: " + std::string(t));
+      warnings.push_back(W + ": agent line needs exactly one [CODE]");
+      continue;
+    }
     std::vector<std::string> plurals;
     bool no_plural = false;
     size_t brace = name_part.find('{');
@@ -354,7 +367,8 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
     bool prefix = false;
     if (!code.empty() && code.front() == '~') code.erase(0, 1);
     else if (!code.empty() && code.back() == '~') code.pop_back(), prefix = true;
-    else throw InputError(W, "agent code must start or end with '~': [" + code + "]");
+    else if (strict) throw InputError(W, "agent code must start or end with '~': [" + code + "]");
+    else { warnings.push_back(W + ": agent code without '~'"); continue; }
     code = std::string(trim(code));
     if (name.empty() || code.empty()) throw InputError(W, "agent line without name or code");
     // Expand "!PERSON!" substitutions.

@@ -83,13 +83,18 @@ class ActorDict {
   std::string_view entry_name(uint32_t entry) const { return str(entries_[entry].name); }
   const Entry& entry(uint32_t e) const { return entries_[e]; }
 
+  // When false, malformed lines in PETRARCH files are skipped and listed in `warnings` instead of
+  // throwing (the Phoenix files carry a few, e.g. "[ARMUNR 9008223-911221]").
+  bool strict = true;
+  std::vector<std::string> warnings;
+
   size_t num_entries() const { return entries_.size(); }
   size_t num_phrases() const { return phrases_.size(); }
   std::string_view str(uint32_t id) const { return strings_[id]; }
   uint32_t intern(std::string_view s);
 
  private:
-  bool word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool* exact) const;
+  bool word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent, bool* exact) const;
 
   std::vector<std::string> strings_;
   std::unordered_map<std::string, uint32_t> string_ids_;

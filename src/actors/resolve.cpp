@@ -130,8 +130,15 @@ void add_unique(std::vector<std::string>* out, std::string s) {
 
 void conjuncts(const DocView& v, uint32_t x, std::vector<uint32_t>* out) {
   out->push_back(x);
-  for (uint32_t c : v.kids[x])
+  for (uint32_t c : v.kids[x]) {
     if (v.rel[c] == Rel::Conj) conjuncts(v, c, out);
+    // "Mordor, the Shire, Arnor and Bree": a list parsed as an apposition with conjuncts.
+    if (v.rel[c] == Rel::Appos) {
+      bool list = false;
+      for (uint32_t g : v.kids[c]) list |= v.rel[g] == Rel::Conj;
+      if (list) conjuncts(v, c, out);
+    }
+  }
 }
 
 std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth);
@@ -146,7 +153,9 @@ std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint
   if (depth > 6) return L;
   for (uint32_t c : v.kids[x]) {
     Rel r = v.rel[c];
-    if (r == Rel::Compound || r == Rel::Amod || r == Rel::Poss || r == Rel::Nmod || r == Rel::Appos || r == Rel::Flat) {
+    bool direct = v.actor[c] >= 0 && (r == Rel::Det || r == Rel::Nummod || r == Rel::Other);
+    if (direct || r == Rel::Compound || r == Rel::Amod || r == Rel::Poss || r == Rel::Nmod || r == Rel::Appos ||
+        r == Rel::Flat) {
       // A modifier inside the same mention contributes nothing new.
       for (const std::string& s : actor_codes(dict, v, c, depth + 1)) add_unique(&L, s);
       if (!L.empty()) return L;
@@ -155,11 +164,19 @@ std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint
   return L;
 }
 
-// Agent codes on the conjunct and its compound/adjective modifiers, in token order.
+// Agent codes on the conjunct and its compound/adjective/flat modifiers, in token order. Only a
+// phrase headed by an agent or an actor takes agents ("diplomatic ties" is neither).
 std::vector<uint32_t> own_agents(const DocView& v, uint32_t x) {
   std::vector<uint32_t> toks;
+  bool flat_agent = false;
   for (uint32_t c : v.kids[x])
-    if ((v.rel[c] == Rel::Compound || v.rel[c] == Rel::Amod) && v.agent[c] >= 0) toks.push_back(c);
+    if (v.rel[c] == Rel::Flat && v.agent[c] >= 0) flat_agent = true;
+  // A proper name headed by its title ("Prime Minister Falastur") takes the title's agent.
+  bool propn = v.doc->upos.size() > x && v.doc->upos[x] == Upos::PROPN;
+  if (v.agent[x] < 0 && v.actor[x] < 0 && !flat_agent && !propn) return {};
+  for (uint32_t c : v.kids[x])
+    if ((v.rel[c] == Rel::Compound || v.rel[c] == Rel::Amod || v.rel[c] == Rel::Flat) && v.agent[c] >= 0)
+      toks.push_back(c);
   if (v.agent[x] >= 0) toks.push_back(x);
   std::sort(toks.begin(), toks.end());
   std::vector<uint32_t> entries;

@@ -68,6 +68,7 @@ void CameoTable::read_sources(std::string_view tsv, std::string_view plover, con
     if (hash != std::string_view::npos) l = l.substr(0, hash);
     l = trim(l);
     if (l.empty()) continue;
+    if (l[0] == '~') break;  // "~~~~~" ends the table
     size_t colon = l.find(':');
     if (colon == std::string_view::npos)
       throw InputError("CAMEO2PLOVER:" + std::to_string(lineno), "expected 'code: CATEGORY, ...'");

@@ -28,6 +28,7 @@ EventCoder EventCoder::load(const std::string& dir) {
   if (std::filesystem::exists(supp)) ec.actors_.read_petrarch_actors(read_file(supp), supp);
   std::string supp_agents = dir + "/actors/supplement_agents.txt";
   if (std::filesystem::exists(supp_agents)) ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
+  ec.verbs_.strict = false;  // the CAMEO.2.0 file has a few malformed patterns; they are skipped
   ec.verbs_.load_file(dir + "/events/verbs.txt");
   std::string cameo = dir + "/events/cameo.tsv";
   ec.cameo_.read_compiled(read_file(cameo), cameo);
@@ -88,9 +89,15 @@ int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Sl
 
 // Matches a pattern against the clause; on success *prep_obj is the head of the first
 // prepositional group's object (or -1).
+struct PrepObjs {
+  int64_t target = -1;  // object of the group marked '+', else of the first unmarked group
+  int64_t source = -1;  // object of the group marked '$'
+};
+
 bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
-                   int64_t* prep_obj) {
-  *prep_obj = -1;
+                   PrepObjs* objs) {
+  *objs = PrepObjs();
+  int64_t first_plain = -1;
   for (const auto& e : p.elements) {
     uint32_t from = e.before ? c.first : verb + 1, to = e.before ? verb : c.last;
     if (!e.prep_group) {
@@ -105,15 +112,18 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
       ok = true;
       for (size_t k = 1; k < e.slots.size() && ok; ++k)
         ok = find_slot(c, in, e.slots[k], static_cast<uint32_t>(p0) + 1, c.last) >= 0;
-      if (ok && *prep_obj < 0) {
-        int32_t h = c.doc.head[p0];
-        // "with Gondor": the case marker hangs on the object noun.
-        if (c.v.rel[p0] == Rel::Case && h >= 0) *prep_obj = h;
+      int32_t h = c.doc.head[p0];
+      // "with Gondor": the case marker hangs on the object noun.
+      if (ok && c.v.rel[p0] == Rel::Case && h >= 0) {
+        if (e.marker == '+' && objs->target < 0) objs->target = h;
+        else if (e.marker == '$' && objs->source < 0) objs->source = h;
+        else if (e.marker == 0 && first_plain < 0) first_plain = h;
       }
       start = static_cast<uint32_t>(p0);
     }
     if (!ok) return false;
   }
+  if (objs->target < 0) objs->target = first_plain;
   return true;
 }
 
@@ -143,6 +153,13 @@ std::string case_word(const Ctx& c, uint32_t noun) {
   return {};
 }
 
+// "to wage war": an infinitival clause shares the governing verb's participants.
+bool infinitival(const Ctx& c, uint32_t verb) {
+  for (uint32_t k : c.v.kids[verb])
+    if (c.v.rel[k] == Rel::Mark && c.v.up[k] == "TO") return true;
+  return false;
+}
+
 // Subject of a verb: its own nsubj, else (climbing xcomp/conj/advcl/ccomp) the governor's object
 // (object control: "urged Eriador to respond") or subject. Pronouns defer to the governor.
 int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) {
@@ -166,6 +183,10 @@ int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) 
     if (o >= 0) return o;
   }
   if (r == Rel::Acl) return h;  // "the parade supporting Gondor"
+  // An adverbial clause with its own marker ("after crowds burned ...") has its own subject.
+  if (r == Rel::Advcl && !infinitival(c, verb)) {
+    if (child_with(c, verb, Rel::Mark) >= 0) return -1;
+  }
   if (r == Rel::Xcomp || r == Rel::Conj || r == Rel::Advcl || r == Rel::Ccomp) {
     bool p2 = false;
     return find_subject(c, static_cast<uint32_t>(h), &p2, depth + 1);
@@ -182,7 +203,10 @@ std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1,
     q.pop_front();
     if (static_cast<int64_t>(x) == skip1 || static_cast<int64_t>(x) == skip2) continue;
     Rel r = c.v.rel[x];
-    if (r == Rel::Punct || r == Rel::Tmod || (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB)) continue;
+    // Side clauses ("after crowds burned its embassy", ", an official said") are not the verb's.
+    if (r == Rel::Punct || r == Rel::Tmod || r == Rel::Parataxis || (r == Rel::Advcl && !infinitival(c, x)) ||
+        (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB))
+      continue;
     if (c.v.actor[x] >= 0 || c.v.agent[x] >= 0) {
       auto codes = codes_of(c, x);
       if (!codes.empty()) return codes;
@@ -394,13 +418,14 @@ void EventCoder::code(Doc& doc) const {
       bool compound_subj = subj >= 0 && has_conj_subject(c, static_cast<uint32_t>(subj));
       // Most specific matching pattern; ties go to the earlier one.
       const events::Pattern* best = nullptr;
-      int64_t prep_obj = -1;
+      PrepObjs objs;
       for (const auto& p : block.patterns) {
         if (p.compound && !compound_subj) continue;
-        int64_t po = -1;
+        PrepObjs po;
         if (best && p.words <= best->words) continue;
-        if (match_pattern(c, in, t, p, &po)) best = &p, prep_obj = po;
+        if (match_pattern(c, in, t, p, &po)) best = &p, objs = po;
       }
+      int64_t prep_obj = objs.target;
       std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
       if (code.empty() || code == "---") continue;
       std::vector<std::string> src, tgt;
@@ -412,6 +437,9 @@ void EventCoder::code(Doc& doc) const {
             src = codes_of(c, k);
             break;
           }
+        // "The Philippines was criticized over its dispute with Eriador": no by-phrase, so the
+        // nearest other actor below the verb stands in as the source.
+        if (src.empty() && options.deep_target) src = deep_target(c, t, subj, -1);
       } else {
         if (subj >= 0) src = codes_of(c, static_cast<uint32_t>(subj));
         if (prep_obj >= 0) tgt = codes_of(c, static_cast<uint32_t>(prep_obj));
@@ -433,6 +461,13 @@ void EventCoder::code(Doc& doc) const {
         if (tgt.empty() && options.deep_target) tgt = deep_target(c, t, subj, -1);
       }
       (void)obj;
+      // "+ * (FROM $)": the subject is the target and the '$' phrase the source.
+      if (best && best->subject_is_target && !passive) {
+        tgt = subj >= 0 ? codes_of(c, static_cast<uint32_t>(subj)) : std::vector<std::string>();
+        src.clear();
+        if (objs.source >= 0) src = codes_of(c, static_cast<uint32_t>(objs.source));
+        if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1);
+      }
       bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
       emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, negated(c, t), modality_of(c, t), speaker_of(c, t));
     }

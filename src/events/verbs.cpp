@@ -47,7 +47,7 @@ std::vector<std::string> tokenize(std::string_view s) {
   for (char c : s) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       flush();
-    } else if (c == '(' || c == ')' || c == '{' || c == '}') {
+    } else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '*') {
       flush();
       out.emplace_back(1, c);
     } else {
@@ -110,6 +110,8 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
     const std::string& t = toks[i];
     if (t == "*") { before = false; seen_star = true; continue; }
     if (t == "%") { p.compound = true; continue; }
+    if (t == "+" && before) p.subject_is_target = true;
+    if (t == "$" && !before) p.source_after = true;
     if (is_marker(t)) continue;
     Element e;
     e.before = before;
@@ -119,6 +121,7 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
     } else if (t == "(") {
       e.prep_group = true;
       for (++i; i < toks.size() && toks[i] != ")"; ++i) {
+        if (toks[i] == "+" || toks[i] == "$" || toks[i] == "^") e.marker = toks[i][0];
         if (is_marker(toks[i])) continue;
         if (toks[i] == "{") e.slots.push_back(compound(i));
         else e.slots.push_back(expand(toks[i], where, lineno));
@@ -265,13 +268,25 @@ void VerbDict::read(std::string_view text, const std::string& where) {
       }
       continue;
     }
+    // "~ a (a b ATTACK) SAY = a b 015": PETRARCH-2 transformations of nested events; not used.
+    if (t[0] == '~') continue;
     if (mode != Block) throw InputError(at(where, lineno), "line outside any synset or verb block: " + std::string(t));
     uint32_t block = static_cast<uint32_t>(blocks_.size() - 1);
     if (t[0] == '-' || t[0] == '*') {
       std::string_view body = t[0] == '-' ? t.substr(1) : t;
-      blocks_[block].patterns.push_back(parse_pattern(body, where, lineno));
+      try {
+        blocks_[block].patterns.push_back(parse_pattern(body, where, lineno));
+      } catch (const InputError& e) {
+        if (strict) throw;
+        warnings.push_back(e.what());
+      }
     } else {
-      add_form(t, block, where, lineno);
+      try {
+        add_form(t, block, where, lineno);
+      } catch (const InputError& e) {
+        if (strict) throw;
+        warnings.push_back(e.what());
+      }
     }
   }
 }
@@ -280,7 +295,7 @@ void VerbDict::load_file(const std::string& path) { read(read_file(path), path);
 
 void VerbDict::lookup(const std::string& word, const std::string& lemma, std::vector<uint32_t>* out) const {
   out->clear();
-  for (const std::string* k : {&lemma, &word}) {
+  for (const std::string* k : {&word, &lemma}) {
     if (k->empty()) continue;
     auto it = index_.find(*k);
     if (it == index_.end()) continue;

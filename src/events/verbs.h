@@ -31,12 +31,15 @@ struct Slot {
 struct Element {
   bool before = false;     // before the verb ("RECENTLY *")
   bool prep_group = false; // "(ON RESOLUTION)": slots[0] is the preposition
+  char marker = 0;         // '+' (its object is the target), '$' (the source), '^' (skip), 0
   std::vector<Slot> slots;
 };
 
 struct Pattern {
   std::vector<Element> elements;
   bool compound = false;   // '%': the pattern asks for a compound (conjoined) actor
+  bool subject_is_target = false;  // '+' before '*': the subject is the target ("+ * (FROM $)")
+  bool source_after = false;       // a bare '$' after '*': the source follows the verb
   std::string code;        // "050", "043:042", "---"
   uint32_t line = 0;       // source line, for --verbose
   int words = 0;           // number of words: specificity
@@ -66,6 +69,10 @@ class VerbDict {
   // Forms whose head or inflection equals the upper-cased word or lemma.
   void lookup(const std::string& word_upper, const std::string& lemma_upper, std::vector<uint32_t>* out) const;
   size_t num_patterns() const;
+
+  // When false, malformed pattern lines are skipped and listed in `warnings` (not thrown).
+  bool strict = true;
+  std::vector<std::string> warnings;
 
  private:
   void add_form(std::string_view line, uint32_t block, const std::string& where, size_t lineno);
