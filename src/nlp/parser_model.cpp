@@ -1,0 +1,317 @@
+#include "nlp/parser_model.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "base/error.h"
+#include "base/hash.h"
+
+namespace dyad::parser_impl {
+namespace {
+
+constexpr uint32_t kFormatVersion = 1;
+constexpr uint64_t kNoneWord = 0x6E6F6E65ULL;  // "none"
+constexpr uint64_t kRootWord = 0x726F6F74ULL;  // "root"
+constexpr uint8_t kNoneTag = 250;
+constexpr uint8_t kRootTag = 251;
+constexpr uint64_t kNoneLabel = 100;
+
+// Distance buckets: 1, 2, 3, 4, 5-9, 10+.
+inline uint64_t dist_bucket(int d) { return d < 5 ? static_cast<uint64_t>(d) : d < 10 ? 5 : 6; }
+
+}  // namespace
+
+uint64_t word_key(std::string_view form) {
+  char buf[64] = {};
+  const size_t n = std::min(form.size(), sizeof(buf));
+  for (size_t i = 0; i < n; ++i) {
+    char c = form[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9') c = '0';
+    buf[i] = c;
+  }
+  // Forms longer than the buffer hash their folded prefix plus the rest verbatim.
+  uint64_t h = hash64(buf, n, 0x5741);
+  if (form.size() > n) h = hash64(form.substr(n), h);
+  return h;
+}
+
+void fill_input(const Doc& doc, uint32_t first, uint32_t last, SentenceInput& in) {
+  const int len = static_cast<int>(last - first);
+  in.resize(len);
+  for (int i = 0; i < len; ++i) {
+    const uint32_t t = first + static_cast<uint32_t>(i);
+    in.word[i] = word_key(doc.token_text(t));
+    uint8_t tag = t < doc.xpos.size() ? doc.xpos[t] : kUnknownLabel;
+    if (tag == kUnknownLabel && t < doc.upos.size()) tag = static_cast<uint8_t>(200 + static_cast<int>(doc.upos[t]));
+    in.tag[i] = tag;
+  }
+  in.word[len] = kRootWord;
+  in.tag[len] = kRootTag;
+}
+
+void State::init(int len) {
+  n = len;
+  b0 = 0;
+  stack.clear();
+  const size_t sz = static_cast<size_t>(len) + 1;
+  head.assign(sz, -2);
+  label.assign(sz, 0);
+  lc1.assign(sz, -1);
+  lc2.assign(sz, -1);
+  rc1.assign(sz, -1);
+  rc2.assign(sz, -1);
+  nl.assign(sz, 0);
+  nr.assign(sz, 0);
+  lset.assign(sz, 0);
+  rset.assign(sz, 0);
+}
+
+void State::add_arc(int h, int d, int lab) {
+  head[d] = h;
+  label[d] = static_cast<uint8_t>(lab);
+  const uint64_t bit = uint64_t{1} << (lab & 63);
+  if (d < h) {
+    if (lc1[h] < 0 || d < lc1[h]) {
+      lc2[h] = lc1[h];
+      lc1[h] = d;
+    } else if (lc2[h] < 0 || d < lc2[h]) {
+      lc2[h] = d;
+    }
+    if (nl[h] < 255) ++nl[h];
+    lset[h] |= bit;
+  } else {
+    if (rc1[h] < 0 || d > rc1[h]) {
+      rc2[h] = rc1[h];
+      rc1[h] = d;
+    } else if (rc2[h] < 0 || d > rc2[h]) {
+      rc2[h] = d;
+    }
+    if (nr[h] < 255) ++nr[h];
+    rset[h] |= bit;
+  }
+}
+
+void State::apply(Move m, int lab) {
+  switch (m) {
+    case kShift:
+      stack.push_back(b0);
+      ++b0;
+      break;
+    case kLeft: {
+      const int d = stack.back();
+      stack.pop_back();
+      add_arc(b0, d, lab);
+      break;
+    }
+    case kRight: {
+      const int d = stack.back();
+      stack.pop_back();
+      add_arc(stack.back(), d, lab);
+      break;
+    }
+  }
+}
+
+void extract(const SentenceInput& in, const State& s, uint64_t* keys) {
+  const size_t ss = s.stack.size();
+  const int S0 = ss >= 1 ? s.stack[ss - 1] : -1;
+  const int S1 = ss >= 2 ? s.stack[ss - 2] : -1;
+  const int S2 = ss >= 3 ? s.stack[ss - 3] : -1;
+  const int N0 = s.b0;
+  const int N1 = s.b0 + 1 <= s.n ? s.b0 + 1 : -1;
+  const int N2 = s.b0 + 2 <= s.n ? s.b0 + 2 : -1;
+  auto kid = [](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
+  const int S0L = kid(s.lc1, S0), S0L2 = kid(s.lc2, S0), S0R = kid(s.rc1, S0), S0R2 = kid(s.rc2, S0);
+  const int N0L = kid(s.lc1, N0), N0L2 = kid(s.lc2, N0);
+  const int S1L = kid(s.lc1, S1), S1R = kid(s.rc1, S1);
+
+  auto W = [&](int i) -> uint64_t { return i < 0 ? kNoneWord : in.word[i]; };
+  auto P = [&](int i) -> uint64_t { return i < 0 ? kNoneTag : in.tag[i]; };
+  auto L = [&](int i) -> uint64_t { return i < 0 ? kNoneLabel : s.label[i]; };
+  auto WP = [&](int i) -> uint64_t { return hash_mix(W(i), P(i)); };
+
+  const uint64_t s0w = W(S0), s0p = P(S0), s0wp = WP(S0);
+  const uint64_t s1w = W(S1), s1p = P(S1), s1wp = WP(S1);
+  const uint64_t n0w = W(N0), n0p = P(N0), n0wp = WP(N0);
+  const uint64_t n1w = W(N1), n1p = P(N1), n1wp = WP(N1);
+  const uint64_t n2w = W(N2), n2p = P(N2), n2wp = WP(N2);
+  const uint64_t s2w = W(S2), s2p = P(S2);
+  const uint64_t s0lp = P(S0L), s0rp = P(S0R), n0lp = P(N0L), s1rp = P(S1R);
+  const uint64_t d = S0 >= 0 ? dist_bucket(N0 - S0) : 7;
+  const uint64_t d1 = S1 >= 0 ? dist_bucket(S0 - S1) : 7;
+  const uint64_t s0vl = S0 >= 0 ? s.nl[S0] : 99, s0vr = S0 >= 0 ? s.nr[S0] : 99;
+  const uint64_t s1vl = S1 >= 0 ? s.nl[S1] : 99, s1vr = S1 >= 0 ? s.nr[S1] : 99;
+  const uint64_t n0vl = s.nl[N0];
+  const uint64_t s0sl = S0 >= 0 ? s.lset[S0] : 1, s0sr = S0 >= 0 ? s.rset[S0] : 1;
+  const uint64_t n0sl = s.lset[N0];
+
+  int t = 0;
+  auto f1 = [&](uint64_t a) {
+    keys[t] = hash_mix(static_cast<uint64_t>(t + 1) * 0x9E3779B97F4A7C15ULL, a);
+    ++t;
+  };
+  auto f2 = [&](uint64_t a, uint64_t b) {
+    keys[t] = hash_mix(hash_mix(static_cast<uint64_t>(t + 1) * 0x9E3779B97F4A7C15ULL, a), b);
+    ++t;
+  };
+  auto f3 = [&](uint64_t a, uint64_t b, uint64_t c) {
+    keys[t] = hash_mix(hash_mix(hash_mix(static_cast<uint64_t>(t + 1) * 0x9E3779B97F4A7C15ULL, a), b), c);
+    ++t;
+  };
+  // Bias.
+  f1(0);
+  // Single tokens.
+  f1(s0wp); f1(s0w); f1(s0p);
+  f1(n0wp); f1(n0w); f1(n0p);
+  f1(n1wp); f1(n1w); f1(n1p);
+  f1(n2wp); f1(n2w); f1(n2p);
+  f1(s1wp); f1(s1w); f1(s1p);
+  f1(s2w); f1(s2p);
+  // Pairs S0-N0.
+  f2(s0wp, n0wp); f2(s0wp, n0w); f2(s0w, n0wp); f2(s0wp, n0p); f2(s0p, n0wp); f2(s0w, n0w); f2(s0p, n0p);
+  f2(n0p, n1p);
+  // Pairs with S1 (arc-hybrid's RIGHT attaches S0 to S1).
+  f2(s1w, s0w); f2(s1p, s0p); f2(s1wp, s0p); f2(s1p, s0wp); f2(s1w, n0w); f2(s1p, n0p);
+  // Tag triples.
+  f3(n0p, n1p, n2p); f3(s0p, n0p, n1p); f3(s1p, s0p, n0p); f3(s0p, s0lp, n0p); f3(s0p, s0rp, n0p);
+  f3(s0p, n0p, n0lp); f3(s2p, s1p, s0p); f3(s1p, s1rp, s0p); f3(s1p, s0p, s0lp); f3(s1p, s0p, s0rp);
+  f3(s0w, n0p, n1p);
+  // Distance.
+  f2(s0w, d); f2(s0p, d); f2(n0w, d); f2(n0p, d); f3(s0w, n0w, d); f3(s0p, n0p, d); f3(s1p, s0p, d1);
+  f3(s1w, s0w, d1);
+  // Valency.
+  f2(s0w, s0vr); f2(s0p, s0vr); f2(s0w, s0vl); f2(s0p, s0vl); f2(n0w, n0vl); f2(n0p, n0vl);
+  f2(s1p, s1vr); f2(s1p, s1vl);
+  // Children (second order).
+  f1(W(S0L)); f1(s0lp); f1(L(S0L));
+  f1(W(S0R)); f1(s0rp); f1(L(S0R));
+  f1(W(N0L)); f1(n0lp); f1(L(N0L));
+  f1(W(S1R)); f1(s1rp); f1(L(S1R));
+  f1(P(S1L)); f1(L(S1L));
+  // Third order.
+  f1(W(S0L2)); f1(P(S0L2)); f1(L(S0L2));
+  f1(W(S0R2)); f1(P(S0R2)); f1(L(S0R2));
+  f1(W(N0L2)); f1(P(N0L2)); f1(L(N0L2));
+  f3(s0p, s0lp, P(S0L2)); f3(s0p, s0rp, P(S0R2)); f3(n0p, n0lp, P(N0L2));
+  // Label sets.
+  f2(s0w, s0sr); f2(s0p, s0sr); f2(s0w, s0sl); f2(s0p, s0sl); f2(n0w, n0sl); f2(n0p, n0sl);
+  (void)s1vl;
+  (void)s1vr;
+  if (t != kNumTemplates) __builtin_trap();  // template list and kNumTemplates out of sync
+}
+
+bool valid(int num_labels, int root_label, const State& s, int cls) {
+  Move m;
+  int lab;
+  decode(cls, num_labels, &m, &lab);
+  switch (m) {
+    case kShift: return s.can_shift();
+    case kLeft: return s.can_left() && ((s.b0 == s.n) == (lab == root_label));
+    case kRight: return s.can_right() && lab != root_label;
+  }
+  return false;
+}
+
+int best_valid(int num_labels, int root_label, const State& s, const int32_t* scores) {
+  int best = -1;
+  int32_t best_score = std::numeric_limits<int32_t>::min();
+  auto consider = [&](int c) {
+    if (best < 0 || scores[c] > best_score) {
+      best = c;
+      best_score = scores[c];
+    }
+  };
+  if (s.can_shift()) consider(0);
+  if (s.can_left()) {
+    if (s.b0 == s.n) {
+      consider(1 + root_label);
+    } else {
+      for (int l = 0; l < num_labels; ++l)
+        if (l != root_label) consider(1 + l);
+    }
+  }
+  if (s.can_right()) {
+    for (int l = 0; l < num_labels; ++l)
+      if (l != root_label) consider(1 + num_labels + l);
+  }
+  return best;
+}
+
+void parse_sentence(const Model& m, Workspace& ws) {
+  State& st = ws.state;
+  st.init(ws.in.n);
+  const int nc = m.num_classes();
+  ws.scores.resize(static_cast<size_t>(nc));
+  while (!st.terminal()) {
+    std::fill(ws.scores.begin(), ws.scores.end(), 0);
+    extract(ws.in, st, ws.keys);
+    for (int k = 0; k < kNumTemplates; ++k) m.add_scores(ws.keys[k], ws.scores.data());
+    const int cls = best_valid(m.num_labels(), m.root_label, st, ws.scores.data());
+    Move mv;
+    int lab;
+    decode(cls, m.num_labels(), &mv, &lab);
+    st.apply(mv, lab);
+  }
+}
+
+void write_model(ModelWriter& w, const std::vector<uint8_t>& label_deprel, const ModelArrays& arrays) {
+  ByteWriter meta;
+  meta.put<uint32_t>(kFormatVersion);
+  meta.put<uint32_t>(kNumTemplates);
+  meta.put<uint32_t>(static_cast<uint32_t>(label_deprel.size()));
+  for (uint8_t d : label_deprel) meta.put_string(deprel_name(d));
+  meta.put<uint64_t>(arrays.num_features);
+  w.add("parser.meta", std::move(meta.bytes()));
+  ByteWriter table;
+  table.put_array(arrays.table);
+  w.add("parser.table", std::move(table.bytes()));
+  ByteWriter rows;
+  rows.put_array(arrays.rows);
+  w.add("parser.rows", std::move(rows.bytes()));
+}
+
+void read_model(const ModelFile& file, Model& m) {
+  auto meta = file.reader("parser.meta");
+  const auto version = meta.get<uint32_t>();
+  if (version != kFormatVersion)
+    throw InputError(file.path(), "parser model version " + std::to_string(version) + ", expected " +
+                                      std::to_string(kFormatVersion) + " (retrain with `dyad train parser`)");
+  if (meta.get<uint32_t>() != kNumTemplates)
+    throw InputError(file.path(), "parser model has a different feature set (retrain with `dyad train parser`)");
+  const auto nlab = meta.get<uint32_t>();
+  if (nlab == 0 || nlab > kMaxLabels) throw InputError(file.path(), "parser model: bad label count");
+  m.label_deprel.clear();
+  m.root_label = -1;
+  for (uint32_t i = 0; i < nlab; ++i) {
+    const auto name = meta.get_string();
+    const uint8_t id = deprel_id(name);
+    if (id == kUnknownLabel) throw InputError(file.path(), "parser model: unknown label '" + std::string(name) + "'");
+    if (name == "root") m.root_label = static_cast<int>(i);
+    m.label_deprel.push_back(id);
+  }
+  if (m.root_label < 0) throw InputError(file.path(), "parser model has no 'root' label");
+  m.num_features = meta.get<uint64_t>();
+  auto tr = file.reader("parser.table");
+  m.table = tr.get_array<Slot>();
+  auto rr = file.reader("parser.rows");
+  m.rows = rr.get_array<uint32_t>();
+  const size_t ts = m.table.size();
+  if (ts == 0 || (ts & (ts - 1)) != 0) throw InputError(file.path(), "parser model: bad table size");
+  // Validate rows once so parsing never reads out of bounds on a corrupt (but checksummed) file.
+  const uint32_t nc = static_cast<uint32_t>(1 + 2 * nlab);
+  bool has_empty = false;
+  for (const Slot& s : m.table) {
+    if (s.fp == 0) {
+      has_empty = true;
+      continue;
+    }
+    if (s.row >= m.rows.size() || m.rows[s.row] > m.rows.size() - s.row - 1)
+      throw InputError(file.path(), "parser model: row out of bounds");
+    for (uint32_t j = 1; j <= m.rows[s.row]; ++j)
+      if ((m.rows[s.row + j] >> 16) >= nc) throw InputError(file.path(), "parser model: bad class");
+  }
+  if (!has_empty) throw InputError(file.path(), "parser model: table has no empty slot");
+}
+
+}  // namespace dyad::parser_impl
