@@ -94,7 +94,10 @@ uint32_t ActorDict::intern(std::string_view s) {
 uint32_t ActorDict::add_entry(Kind kind, std::string_view name) {
   Entry e;
   e.kind = kind;
-  e.name = intern(name);
+  std::string clean(name);
+  for (char& c : clean)
+    if (c == '\t') c = ' ';  // names are written into a tab-separated file
+  e.name = intern(clean);
   e.roles_begin = e.roles_end = static_cast<uint32_t>(roles_.size());
   entries_.push_back(e);
   return static_cast<uint32_t>(entries_.size() - 1);
@@ -180,8 +183,10 @@ bool ActorDict::match_at(const std::vector<std::string>& up, const std::vector<s
       }
       if (!ok) continue;
       uint32_t len = n;
-      bool better = !found || len > best.last - best.first ||
-                    (len == best.last - best.first && exact && !best.exact);
+      // Longer wins; then exact over stem; then the later entry (supplements override).
+      uint32_t blen = best.last - best.first;
+      bool better = !found || len > blen || (len == blen && exact && !best.exact) ||
+                    (len == blen && exact == best.exact && p.entry > best.entry);
       if (better) {
         best = Match{i, i + len, p.entry, exact};
         found = true;
@@ -386,7 +391,8 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
     entries_[e].agent_prefix = prefix;
     entries_[e].default_code = static_cast<int32_t>(intern(code));
     for (const std::string& n : names) {
-      add_phrase(n, e);
+      // "{}": no plural at all, so the last word must match exactly.
+      add_phrase(no_plural && n.back() != '_' ? n + "_" : n, e);
       if (!no_plural && plurals.empty()) add_phrase(pluralise(upper(n)), e);
     }
     for (const std::string& p : plurals) add_phrase(p, e);
