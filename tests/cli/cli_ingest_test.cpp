@@ -1,0 +1,71 @@
+// Runs the built `dyad` binary on examples/: two documents stored, a second run adds nothing.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace {
+namespace fs = std::filesystem;
+
+struct Result {
+  int status = -1;
+  std::string out;
+};
+
+Result run(const std::string& cmd) {
+  Result r;
+  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+  if (!p) return r;
+  std::array<char, 4096> buf;
+  size_t n;
+  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
+  int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  return r;
+}
+
+// The value after `label` on its line of the ingest summary, -1 if absent.
+long field(const std::string& out, const std::string& label) {
+  size_t p = out.find("\n" + label);
+  if (p == std::string::npos && out.rfind(label, 0) == 0) p = 0; else if (p != std::string::npos) ++p;
+  if (p == std::string::npos) return -1;
+  return std::stol(out.substr(p + label.size()));
+}
+
+TEST(Cli, IngestExamplesTwiceThenSummary) {
+  const std::string dyad = std::string(DYAD_BINARY_DIR) + "/dyad";
+  if (!fs::exists(dyad)) GTEST_SKIP() << dyad << " not built";
+  const fs::path db = fs::temp_directory_path() / "dyad_cli_test.db";
+  for (const char* s : {"", "-wal", "-shm"}) fs::remove(db.string() + s);
+  const std::string base = dyad + " --quiet --db " + db.string() + " ";
+  const std::string examples = std::string(DYAD_SOURCE_DIR) + "/examples";
+
+  Result first = run(base + "ingest " + examples);
+  ASSERT_EQ(first.status, 0) << first.out;
+  EXPECT_EQ(field(first.out, "documents read"), 2) << first.out;
+  EXPECT_EQ(field(first.out, "stored"), 2) << first.out;
+  EXPECT_EQ(field(first.out, "already stored"), 0) << first.out;
+
+  Result second = run(base + "ingest " + examples);
+  ASSERT_EQ(second.status, 0) << second.out;
+  EXPECT_EQ(field(second.out, "stored"), 0) << second.out;
+  EXPECT_EQ(field(second.out, "already stored"), 2) << second.out;
+
+  Result sum = run(base + "summary");
+  ASSERT_EQ(sum.status, 0) << sum.out;
+  EXPECT_EQ(field(sum.out, "documents"), 2) << sum.out;
+
+  Result show = run(base + "show seed-russia-dprk-2025-07 --no-text");
+  ASSERT_EQ(show.status, 0) << show.out;
+  EXPECT_NE(show.out.find("--- sentences"), std::string::npos);
+  Result missing = run(base + "show no-such-doc");
+  EXPECT_NE(missing.status, 0);
+  Result nothing = run(base + "ingest " + db.string() + "-does-not-exist");
+  EXPECT_NE(nothing.status, 0) << "nothing ingested must exit non-zero";
+  for (const char* s : {"", "-wal", "-shm"}) fs::remove(db.string() + s);
+}
+
+}  // namespace
