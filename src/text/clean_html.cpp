@@ -10,8 +10,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
-#include <cstdlib>
+#include <cmath>
 #include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -530,9 +529,6 @@ struct Extractor {
     std::sort(cands.begin(), cands.end(), [&](int a, int b) { return nodes[a].score > nodes[b].score; });
     int top = cands[0];
     double top_score = nodes[top].score;
-    if (getenv("CLEAN_DEBUG"))
-      for (size_t k = 0; k < std::min<size_t>(cands.size(), 6); ++k)
-        fprintf(stderr, "cand %d %s class '%s' score %.1f chars %u parent %d\n", cands[k], gumbo_normalized_tagname(nodes[cands[k]].tag), std::string(attr(nodes[cands[k]].el, "class")).c_str(), nodes[cands[k]].score, nodes[cands[k]].chars, nodes[cands[k]].parent);
     // Several near-equal candidates sharing an ancestor: the ancestor is the article.
     std::vector<int> alts;
     for (size_t k = 1; k < std::min<size_t>(cands.size(), 5); ++k)
@@ -729,10 +725,6 @@ CleanResult extract(const GumboNode* root, const Meta& meta, bool strip_unlikely
     if ((!inside || (is_root && roots.size() > 1)) && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1) roots = {by_ld};
   }
   for (int root : roots) x.clean(root);
-  if (getenv("CLEAN_DEBUG")) {
-    for (int root : roots) fprintf(stderr, "root %d tag %s class '%s' score %.1f chars %u drop %d\n", root, gumbo_normalized_tagname(f.nodes[root].tag), std::string(attr(f.nodes[root].el, "class")).c_str(), f.nodes[root].score, f.nodes[root].chars, f.nodes[root].drop);
-    for (int root : roots) for (int i = root; i < f.nodes[root].end_node; ++i) if (f.nodes[i].drop && f.nodes[i].chars > 50) fprintf(stderr, "  drop %d %s class '%s' w %d score %.1f chars %u ld %.2f p %d\n", i, gumbo_normalized_tagname(f.nodes[i].tag), std::string(attr(f.nodes[i].el, "class")).c_str(), f.nodes[i].weight, f.nodes[i].score, f.nodes[i].chars, link_density(f.nodes[i]), f.nodes[i].n_p);
-  }
   x.emit(roots, r);
   return r;
 }
