@@ -1,0 +1,253 @@
+#include "nlp/ner_model.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <bit>
+#include <limits>
+
+#include "nlp/ner_hash.h"
+#include "base/utf8.h"
+
+namespace dyad {
+namespace {
+
+// Feature templates. The numbers are part of the model format: append, never renumber.
+enum Tpl : uint64_t {
+  kBias = 1, kWord, kLower, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShape, kShapeM1, kShapeP1,
+  kShape3, kPrefix, kSuffix, kFirstShape, kBigramM1, kBigramP1, kGaz, kGazCap, kGazPrev, kGazNext,
+  kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps,
+};
+
+inline uint64_t feat(Tpl t, uint64_t h) { return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h); }
+inline uint64_t feat(Tpl t, std::string_view s) { return feat(t, ner_hash(s)); }
+
+// Lowercase and collapsed shape ("Xx", "X.X.", "dd-dd") of one word.
+void lower_and_shape(std::string_view w, std::string& lower, std::string& shape) {
+  lower.clear();
+  shape.clear();
+  size_t i = 0;
+  char last = 0;
+  int run = 0;
+  while (i < w.size()) {
+    const char32_t cp = decode_utf8(w, i);
+    const auto c = static_cast<utf8proc_int32_t>(cp);
+    append_utf8(lower, static_cast<char32_t>(utf8proc_tolower(c)));
+    char s;
+    if (utf8proc_isupper(c)) {
+      s = 'X';
+    } else if (utf8proc_islower(c)) {
+      s = 'x';
+    } else if (cp >= '0' && cp <= '9') {
+      s = 'd';
+    } else if (cp < 0x80) {
+      s = static_cast<char>(cp);
+    } else {
+      const auto cat = utf8proc_category(c);
+      s = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ? 'x' : '*';
+    }
+    // Keep at most two of a run so "Xx" differs from "Xxx..." only for very short words.
+    run = (s == last) ? run + 1 : 1;
+    last = s;
+    if (run <= 2) shape.push_back(s);
+  }
+}
+
+bool is_capitalised(std::string_view shape) { return !shape.empty() && shape[0] == 'X'; }
+
+// Prefix/suffix of up to n code points of a lowercase word (byte boundaries kept valid).
+std::string_view utf8_prefix(std::string_view s, size_t n) {
+  size_t i = 0;
+  for (size_t k = 0; k < n && i < s.size(); ++k) decode_utf8(s, i);
+  return s.substr(0, i);
+}
+std::string_view utf8_suffix(std::string_view s, size_t n) {
+  size_t i = s.size();
+  for (size_t k = 0; k < n && i > 0; ++k) {
+    do --i;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80);
+  }
+  return s.substr(i);
+}
+
+}  // namespace
+
+bool ner_transition_ok(int prev, int label) {
+  const bool prev_open = prev > 0 && (ner_label_part(prev) == Bilou::B || ner_label_part(prev) == Bilou::I);
+  if (label == 0) return !prev_open;
+  const Bilou part = ner_label_part(label);
+  if (part == Bilou::B || part == Bilou::U) return !prev_open;
+  return prev_open && ner_label_type(prev) == ner_label_type(label);
+}
+
+void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector<uint64_t>& feats,
+                            std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
+                            std::vector<uint64_t>& shape_hash) const {
+  const size_t n = words.size();
+  feats.clear();
+  offsets.assign(1, 0);
+  lower_.resize(n);
+  shape_.resize(n);
+  lower_hash.resize(n);
+  shape_hash.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    lower_and_shape(words[i], lower_[i], shape_[i]);
+    lower_hash[i] = ner_hash(lower_[i]);
+    shape_hash[i] = ner_hash(shape_[i]);
+  }
+  if (gaz_ != nullptr) gaz_->match(words, marks_);
+  else marks_.assign(n, GazMarks{});
+  static const uint64_t kStart = ner_hash("<s>"), kEnd = ner_hash("</s>");
+  auto lh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : lower_hash[j]; };
+  auto sh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : shape_hash[j]; };
+
+  for (size_t i = 0; i < n; ++i) {
+    const auto si = static_cast<ptrdiff_t>(i);
+    const std::string& lw = lower_[i];
+    const bool cap = is_capitalised(shape_[i]);
+    feats.push_back(feat(kBias, 0));
+    feats.push_back(feat(kWord, words[i]));
+    feats.push_back(feat(kLower, lower_hash[i]));
+    feats.push_back(feat(kLowerM1, lh(si - 1)));
+    feats.push_back(feat(kLowerP1, lh(si + 1)));
+    feats.push_back(feat(kLowerM2, lh(si - 2)));
+    feats.push_back(feat(kLowerP2, lh(si + 2)));
+    feats.push_back(feat(kShape, shape_hash[i]));
+    feats.push_back(feat(kShapeM1, sh(si - 1)));
+    feats.push_back(feat(kShapeP1, sh(si + 1)));
+    feats.push_back(feat(kShape3, ner_combine(ner_combine(sh(si - 1), shape_hash[i]), sh(si + 1))));
+    feats.push_back(feat(kBigramM1, ner_combine(lh(si - 1), lower_hash[i])));
+    feats.push_back(feat(kBigramP1, ner_combine(lower_hash[i], lh(si + 1))));
+    feats.push_back(feat(kFirstShape, ner_combine(i == 0, shape_hash[i])));
+    size_t cps = 0;
+    for (size_t k = 0; k < lw.size(); ++k) cps += (static_cast<unsigned char>(lw[k]) & 0xC0) != 0x80;
+    feats.push_back(feat(kLength, std::min<size_t>(cps, 12) * 2 + cap));
+    for (size_t k = 1; k <= 4 && k < cps; ++k) {
+      feats.push_back(feat(kPrefix, ner_combine(k, ner_hash(utf8_prefix(lw, k)))));
+      feats.push_back(feat(kSuffix, ner_combine(k, ner_hash(utf8_suffix(lw, k)))));
+    }
+    const bool all_caps = cps > 1 && std::none_of(shape_[i].begin(), shape_[i].end(), [](char c) { return c == 'x'; }) &&
+                          shape_[i].find('X') != std::string::npos;
+    if (all_caps) feats.push_back(feat(kAllCaps, cps > 4));
+    // Gazetteers: category and position within the match, alone and with capitalisation.
+    const GazMarks& m = marks_[i];
+    const uint16_t parts[4] = {m.begin, m.inside, m.end, m.unit};
+    for (int p = 0; p < 4; ++p) {
+      for (int c = 0; c < kGazNumCategories; ++c) {
+        if (c == 8 || !(parts[p] >> c & 1)) continue;  // kGazLowerWord is used below only
+        feats.push_back(feat(kGaz, static_cast<uint64_t>(p * 16 + c)));
+        feats.push_back(feat(kGazCap, static_cast<uint64_t>((p * 16 + c) * 2 + cap)));
+      }
+    }
+    // A capitalised word that is also a common lowercase word ("The", "Will", "Bush"...).
+    if (cap && gaz_ != nullptr) {
+      const bool seen = gaz_->lookup_key(gazetteer_key(lw)) & kGazLowerWord;
+      feats.push_back(feat(kLowerSeen, ner_combine(seen, i == 0)));
+    }
+    // Neighbouring single-word matches (a title before, an org keyword after...).
+    if (i > 0) {
+      const uint16_t pm = marks_[i - 1].unit | marks_[i - 1].end;
+      for (int c = 0; c < 8; ++c)
+        if (pm >> c & 1) feats.push_back(feat(kGazPrev, static_cast<uint64_t>(c * 2 + cap)));
+    }
+    if (i > 1) {
+      const uint16_t pm = marks_[i - 2].unit | marks_[i - 2].end;
+      for (int c = 0; c < 8; ++c)
+        if (pm >> c & 1) feats.push_back(feat(kGazPrev2, static_cast<uint64_t>(c * 2 + cap)));
+    }
+    if (i + 1 < n) {
+      const uint16_t nm = marks_[i + 1].unit | marks_[i + 1].begin;
+      for (int c = 0; c < 8; ++c)
+        if (nm >> c & 1) feats.push_back(feat(kGazNext, static_cast<uint64_t>(c * 2 + cap)));
+    }
+    offsets.push_back(static_cast<uint32_t>(feats.size()));
+  }
+}
+
+void NerFeaturizer::history(int prev1, int prev2, uint64_t lower_hash, uint64_t shape_hash,
+                            std::vector<uint64_t>& out) {
+  const auto p1 = static_cast<uint64_t>(prev1 + 1), p2 = static_cast<uint64_t>(prev2 + 1);
+  out.push_back(feat(kHistPrev, p1));
+  out.push_back(feat(kHistPrev2, p1 * 64 + p2));
+  out.push_back(feat(kHistPrevWord, ner_combine(p1, lower_hash)));
+  out.push_back(feat(kHistPrevShape, ner_combine(p1, shape_hash)));
+}
+
+void build_weight_table(const std::vector<uint64_t>& keys, std::vector<uint64_t>& table_keys,
+                        std::vector<uint32_t>& table_rows) {
+  const size_t cap = std::bit_ceil(std::max<size_t>(16, keys.size() * 2));
+  table_keys.assign(cap, 0);
+  table_rows.assign(cap, 0);
+  for (size_t r = 0; r < keys.size(); ++r) {
+    uint64_t key = keys[r] == 0 ? 1 : keys[r];
+    size_t s = key & (cap - 1);
+    while (table_keys[s] != 0) s = (s + 1) & (cap - 1);
+    table_keys[s] = key;
+    table_rows[s] = static_cast<uint32_t>(r);
+  }
+}
+
+void ner_decode(const NerWeights& w, std::span<const uint64_t> feats, std::span<const uint32_t> offsets,
+                std::span<const uint64_t> lower_hash, std::span<const uint64_t> shape_hash,
+                std::vector<int>& labels) {
+  const size_t n = lower_hash.size();
+  const int num_labels = w.num_labels();
+  labels.assign(n, 0);
+  std::vector<float> scores(static_cast<size_t>(num_labels));
+  std::vector<uint64_t> hist;
+  int prev1 = -1, prev2 = -1;
+  for (size_t i = 0; i < n; ++i) {
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+      if (const float* row = w.find(feats[k]))
+        for (int l = 0; l < num_labels; ++l) scores[l] += row[l];
+    }
+    hist.clear();
+    NerFeaturizer::history(prev1, prev2, lower_hash[i], shape_hash[i], hist);
+    for (uint64_t f : hist) {
+      if (const float* row = w.find(f))
+        for (int l = 0; l < num_labels; ++l) scores[l] += row[l];
+    }
+    int best = 0;
+    float best_score = -std::numeric_limits<float>::infinity();
+    const bool last = i + 1 == n;
+    for (int l = 0; l < num_labels; ++l) {
+      if (!ner_transition_ok(prev1, l) || (last && !ner_final_ok(l))) continue;
+      if (scores[l] > best_score) {
+        best_score = scores[l];
+        best = l;
+      }
+    }
+    labels[i] = best;
+    prev2 = prev1;
+    prev1 = best;
+  }
+}
+
+}  // namespace dyad
+
+namespace dyad {
+
+std::vector<NerLabelSpan> ner_label_spans(const std::vector<int>& labels) {
+  std::vector<NerLabelSpan> spans;
+  bool open = false;
+  for (uint32_t i = 0; i < labels.size(); ++i) {
+    const int l = labels[i];
+    if (l <= 0) {
+      open = false;
+      continue;
+    }
+    const int type = ner_label_type(l);
+    const Bilou part = ner_label_part(l);
+    const bool cont = open && spans.back().type == type && (part == Bilou::I || part == Bilou::L);
+    if (cont) {
+      spans.back().last = i + 1;
+    } else {
+      spans.push_back({i, i + 1, type});
+    }
+    open = part == Bilou::B || part == Bilou::I;
+  }
+  return spans;
+}
+
+}  // namespace dyad

@@ -1,0 +1,384 @@
+#include "nlp/ner_train.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+#include "base/error.h"
+#include "base/paths.h"
+#include "nlp/ner_lexicon.h"
+#include "nlp/ner_model.h"
+
+namespace dyad {
+namespace {
+
+// Calls fn(line) for each non-empty line of a lexicon text.
+template <typename Fn>
+void for_lines(std::string_view text, Fn fn) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view line = text.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty()) fn(line);
+  }
+}
+
+template <typename Fn>
+void for_fields(std::string_view s, char sep, Fn fn) {
+  size_t pos = 0;
+  while (pos <= s.size()) {
+    size_t j = s.find(sep, pos);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > pos) fn(s.substr(pos, j - pos));
+    pos = j + 1;
+  }
+}
+
+// Tab-separated columns, empty ones kept.
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> cols;
+  size_t pos = 0;
+  while (true) {
+    const size_t j = line.find('\t', pos);
+    cols.push_back(line.substr(pos, j == std::string_view::npos ? std::string_view::npos : j - pos));
+    if (j == std::string_view::npos) break;
+    pos = j + 1;
+  }
+  return cols;
+}
+
+// Gold BILOU labels of a sentence; types not in `types` become O.
+std::vector<int> gold_labels(const NerSentence& s, const std::vector<std::string>& types) {
+  std::vector<int> labels(s.words.size(), 0);
+  for (const auto& sp : s.spans) {
+    const auto it = std::find(types.begin(), types.end(), sp.type);
+    if (it == types.end()) continue;
+    const int t = static_cast<int>(it - types.begin());
+    if (sp.last - sp.first == 1) {
+      labels[sp.first] = ner_label(t, Bilou::U);
+      continue;
+    }
+    labels[sp.first] = ner_label(t, Bilou::B);
+    for (uint32_t i = sp.first + 1; i + 1 < sp.last; ++i) labels[i] = ner_label(t, Bilou::I);
+    labels[sp.last - 1] = ner_label(t, Bilou::L);
+  }
+  return labels;
+}
+
+std::vector<std::string_view> views(const std::vector<std::string>& words) {
+  return {words.begin(), words.end()};
+}
+
+// Featurised sentence kept in memory for all epochs.
+struct Example {
+  std::vector<uint32_t> rows;     // static feature rows, per word at [offsets[i], offsets[i+1])
+  std::vector<uint32_t> offsets;
+  std::vector<uint64_t> lower, shape;
+  std::vector<int> gold;
+};
+
+class Trainer {
+ public:
+  explicit Trainer(int num_labels) : num_labels_(num_labels) {}
+
+  uint32_t row(uint64_t key) {
+    auto [it, fresh] = row_of_.try_emplace(key, static_cast<uint32_t>(keys_.size()));
+    if (fresh) {
+      keys_.push_back(key);
+      w_.resize(w_.size() + num_labels_, 0.0f);
+      total_.resize(total_.size() + num_labels_, 0.0);
+      stamp_.resize(stamp_.size() + num_labels_, 0);
+    }
+    return it->second;
+  }
+  const uint32_t* find(uint64_t key) const {
+    auto it = row_of_.find(key);
+    return it == row_of_.end() ? nullptr : &it->second;
+  }
+
+  // One pass over the examples in the given order.
+  void epoch(const std::vector<Example>& examples, const std::vector<size_t>& order) {
+    std::vector<float> scores(num_labels_);
+    std::vector<uint64_t> hist;
+    std::vector<uint32_t> hist_rows;
+    for (size_t idx : order) {
+      const Example& ex = examples[idx];
+      int prev1 = -1, prev2 = -1;
+      for (size_t i = 0; i < ex.gold.size(); ++i) {
+        ++t_;
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) add_row(ex.rows[k], scores);
+        hist.clear();
+        NerFeaturizer::history(prev1, prev2, ex.lower[i], ex.shape[i], hist);
+        for (uint64_t f : hist)
+          if (const uint32_t* r = find(f)) add_row(*r, scores);
+        const int pred = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+        const int gold = ex.gold[i];
+        if (pred != gold) {
+          for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) {
+            update(ex.rows[k], gold, 1.0f);
+            update(ex.rows[k], pred, -1.0f);
+          }
+          for (uint64_t f : hist) {
+            const uint32_t r = row(f);
+            update(r, gold, 1.0f);
+            update(r, pred, -1.0f);
+          }
+        }
+        prev2 = prev1;
+        prev1 = pred;
+      }
+    }
+  }
+
+  // Averaged weights as of now.
+  std::vector<float> averaged() const {
+    std::vector<float> avg(w_.size());
+    const double t = std::max<uint64_t>(t_, 1);
+    for (size_t i = 0; i < w_.size(); ++i)
+      avg[i] = static_cast<float>((total_[i] + static_cast<double>(t_ - stamp_[i]) * w_[i]) / t);
+    return avg;
+  }
+  const std::vector<uint64_t>& keys() const { return keys_; }
+
+ private:
+  void add_row(uint32_t r, std::vector<float>& scores) const {
+    const float* p = w_.data() + static_cast<size_t>(r) * num_labels_;
+    for (int l = 0; l < num_labels_; ++l) scores[l] += p[l];
+  }
+  void update(uint32_t r, int label, float delta) {
+    const size_t i = static_cast<size_t>(r) * num_labels_ + label;
+    total_[i] += static_cast<double>(t_ - stamp_[i]) * w_[i];
+    stamp_[i] = t_;
+    w_[i] += delta;
+  }
+
+  int num_labels_;
+  uint64_t t_ = 0;
+  std::unordered_map<uint64_t, uint32_t> row_of_;
+  std::vector<uint64_t> keys_;
+  std::vector<float> w_;
+  std::vector<double> total_;
+  std::vector<uint64_t> stamp_;
+};
+
+// F1 of weights on featurised dev sentences (no NORP layer: dev has no NORP).
+double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const NerFeaturizer& fz,
+              const std::vector<std::string>& types) {
+  NerScore score;
+  std::vector<uint64_t> feats, lower, shape;
+  std::vector<uint32_t> offsets;
+  std::vector<int> labels;
+  for (const auto& s : dev) {
+    const auto words = views(s.words);
+    fz.extract(words, feats, offsets, lower, shape);
+    ner_decode(w, feats, offsets, lower, shape, labels);
+    std::vector<NerSpan> pred;
+    for (const auto& sp : ner_label_spans(labels)) pred.push_back({sp.first, sp.last, types[sp.type]});
+    score.add(s.spans, pred);
+  }
+  return score.overall.f1();
+}
+
+}  // namespace
+
+GazetteerBuilder build_ner_gazetteer(const NerTrainOptions& opt, const std::vector<NerSentence>& sentences) {
+  GazetteerBuilder g;
+  for_lines(ner_lexicon::countries(), [&](std::string_view line) {
+    const size_t bar = line.find('|');
+    for_fields(line.substr(0, bar), ';', [&](std::string_view f) { g.add(f, kGazCountry); });
+    if (bar != std::string_view::npos)
+      for_fields(line.substr(bar + 1), ';', [&](std::string_view f) { g.add(f, kGazDemonym); });
+  });
+  for_lines(ner_lexicon::regions(), [&](std::string_view l) { g.add(l, kGazRegion); });
+  for_lines(ner_lexicon::org_keywords(), [&](std::string_view l) { g.add(l, kGazOrgKeyword); });
+  for_lines(ner_lexicon::person_titles(), [&](std::string_view l) { g.add(l, kGazPersonTitle); });
+  for_lines(ner_lexicon::organisations(), [&](std::string_view l) { g.add(l, kGazOrganisation); });
+  if (!opt.cities.empty()) {
+    const std::string data = read_maybe_gz(opt.cities);
+    size_t line_no = 0;
+    for_lines(data, [&](std::string_view line) {
+      if (++line_no == 1) return;  // header
+      const auto cols = split_tabs(line);
+      // cityId name country altCountry muni muniSub featureCode adminCode population lon lat
+      if (cols.size() < 9) return;
+      long pop = 0;
+      for (char c : cols[8]) {
+        if (c < '0' || c > '9') return;
+        pop = pop * 10 + (c - '0');
+      }
+      if (pop >= opt.min_population) g.add(cols[1], kGazCity);
+    });
+  }
+  if (!opt.admin1.empty()) {
+    const std::string data = read_maybe_gz(opt.admin1);
+    for_lines(data, [&](std::string_view line) {
+      const auto cols = split_tabs(line);
+      if (cols.size() < 3) return;
+      for (std::string_view name : {cols[1], cols[2]}) {
+        g.add(name, kGazAdmin1);
+        // "Kursk Oblast" -> also "Kursk"; "Province of X" forms are left alone.
+        for (std::string_view suffix : {" Oblast", " Province", " Region", " Governorate", " State", " Krai",
+                                        " Republic", " Prefecture", " County", " District"}) {
+          if (name.size() > suffix.size() && name.ends_with(suffix))
+            g.add(name.substr(0, name.size() - suffix.size()), kGazAdmin1);
+        }
+      }
+    });
+  }
+  // Common words: seen in lowercase in the training text.
+  for (const auto& s : sentences) {
+    for (const auto& w : s.words) {
+      const bool has_lower_letter = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool has_upper = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      if (has_lower_letter && !has_upper) g.add(w, kGazLowerWord);
+    }
+  }
+  return g;
+}
+
+NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(std::string_view)>& log) {
+  std::vector<NerSentence> train = read_ner_file(opt.train);
+  NerReadOptions extra_opt;
+  extra_opt.rename["MISC"] = "";
+  for (const auto& path : opt.extra) {
+    auto more = read_ner_file(path, extra_opt);
+    log(fmt::format("extra {}: {} sentences", path, more.size()));
+    train.insert(train.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+  }
+  if (train.empty()) throw InputError(opt.train, "no training sentences");
+  const std::vector<NerSentence> dev = opt.dev.empty() ? std::vector<NerSentence>{} : read_ner_file(opt.dev);
+
+  // Types: PER, ORG, LOC first, then anything else in the data, sorted.
+  std::vector<std::string> types = {"PER", "ORG", "LOC"};
+  for (const auto& s : train)
+    for (const auto& sp : s.spans)
+      if (std::find(types.begin(), types.end(), sp.type) == types.end()) types.push_back(sp.type);
+  std::sort(types.begin() + 3, types.end());
+  const int num_labels = ner_num_labels(static_cast<int>(types.size()));
+
+  GazetteerBuilder gb = build_ner_gazetteer(opt, train);
+  const std::string gaz_bytes = gb.serialize();
+  const Gazetteer gaz = Gazetteer::load(gaz_bytes, "gazetteer");
+  log(fmt::format("{} training sentences, {} dev, {} gazetteer entries, types {}", train.size(), dev.size(),
+                  gaz.size(), fmt::format("{}", fmt::join(types, ","))));
+
+  // Featurise once; keep only static features seen min_count times.
+  NerFeaturizer fz(&gaz);
+  std::vector<std::vector<uint64_t>> all_feats(train.size());
+  std::vector<Example> examples(train.size());
+  std::unordered_map<uint64_t, uint32_t> counts;
+  for (size_t s = 0; s < train.size(); ++s) {
+    const auto words = views(train[s].words);
+    fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape);
+    examples[s].gold = gold_labels(train[s], types);
+    for (uint64_t f : all_feats[s]) ++counts[f];
+  }
+  Trainer trainer(num_labels);
+  for (size_t s = 0; s < train.size(); ++s) {
+    Example& ex = examples[s];
+    std::vector<uint32_t> offsets(1, 0);
+    for (size_t i = 0; i + 1 < ex.offsets.size(); ++i) {
+      for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) {
+        const uint64_t f = all_feats[s][k];
+        if (counts[f] >= static_cast<uint32_t>(opt.min_count)) ex.rows.push_back(trainer.row(f));
+      }
+      offsets.push_back(static_cast<uint32_t>(ex.rows.size()));
+    }
+    ex.offsets = std::move(offsets);
+    std::vector<uint64_t>().swap(all_feats[s]);
+  }
+  log(fmt::format("{} distinct static features, {} kept (count >= {})", counts.size(), trainer.keys().size(),
+                  opt.min_count));
+  counts.clear();
+
+  std::vector<size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::mt19937_64 rng(opt.seed);
+  NerTrainResult result;
+  std::vector<float> best_w;
+  std::vector<uint64_t> best_keys;
+  for (int e = 1; e <= opt.epochs; ++e) {
+    std::shuffle(order.begin(), order.end(), rng);
+    trainer.epoch(examples, order);
+    std::vector<float> avg = trainer.averaged();
+    double f1 = 0;
+    if (!dev.empty()) {
+      std::vector<uint64_t> tk;
+      std::vector<uint32_t> tr;
+      build_weight_table(trainer.keys(), tk, tr);
+      f1 = dev_f1(NerWeights(tk, tr, avg, num_labels), dev, fz, types);
+    }
+    log(fmt::format("epoch {:2d}: dev F1 {:.2f}", e, f1));
+    if (dev.empty() || f1 > result.dev_f1 || best_w.empty()) {
+      result.dev_f1 = f1;
+      result.best_epoch = e;
+      best_w = std::move(avg);
+      best_keys = trainer.keys();
+    }
+  }
+  // Drop rows whose weights are all negligible.
+  std::vector<uint64_t> keys;
+  std::vector<float> weights;
+  for (size_t r = 0; r < best_keys.size(); ++r) {
+    const float* p = best_w.data() + r * num_labels;
+    float mx = 0;
+    for (int l = 0; l < num_labels; ++l) mx = std::max(mx, std::fabs(p[l]));
+    if (mx < 1e-3f) continue;
+    keys.push_back(best_keys[r]);
+    weights.insert(weights.end(), p, p + num_labels);
+  }
+  result.features = keys.size();
+  result.gazetteer_entries = gaz.size();
+  write_ner_model(opt.out, types, gaz_bytes, keys, weights);
+  log(fmt::format("best epoch {} (dev F1 {:.2f}); {} weight rows -> {}", result.best_epoch, result.dev_f1,
+                  keys.size(), opt.out));
+  return result;
+}
+
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold) {
+  NerScore score;
+  size_t s = 0;
+  while (s < gold.size()) {
+    // One Doc per gold document (so document-level behaviour is exercised as in production).
+    size_t e = s + 1;
+    while (e < gold.size() && !gold[e].new_doc) ++e;
+    Doc doc;
+    doc.path = "eval";
+    for (size_t k = s; k < e; ++k) {
+      Sentence sent;
+      sent.first = doc.num_tokens();
+      sent.span.begin = static_cast<uint32_t>(doc.text.size());
+      for (const auto& w : gold[k].words) {
+        if (!doc.text.empty()) doc.text += ' ';
+        const auto b = static_cast<uint32_t>(doc.text.size());
+        doc.text += w;
+        doc.tokens.push_back({b, static_cast<uint32_t>(doc.text.size())});
+      }
+      sent.last = doc.num_tokens();
+      sent.span.end = static_cast<uint32_t>(doc.text.size());
+      doc.sentences.push_back(sent);
+    }
+    ner.recognize(doc);
+    size_t ei = 0;
+    for (size_t k = s; k < e; ++k) {
+      const Sentence& sent = doc.sentences[k - s];
+      std::vector<NerSpan> pred;
+      for (; ei < doc.entities.size() && doc.entities[ei].first < sent.last; ++ei) {
+        const Entity& en = doc.entities[ei];
+        pred.push_back({en.first - sent.first, en.last - sent.first, std::string(entity_type_name(en.type))});
+      }
+      score.add(gold[k].spans, pred, {"NORP"});
+    }
+    s = e;
+  }
+  return score;
+}
+
+}  // namespace dyad
