@@ -5,11 +5,16 @@
 #include "base/error.h"
 #include "base/paths.h"
 #include "text/segment.h"
+#include "text/segment_chars.h"
 
 namespace dyad {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Length of the whitespace code point at s[p] (NBSP and other Unicode spaces included), or 0.
+size_t space_len(std::string_view s, size_t p) {
+  uint32_t len;
+  return seg::char_class(seg::decode_at(s, p, &len)) == seg::kSpace ? len : 0;
+}
 
 bool parse_int(std::string_view s, int* out) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -50,11 +55,11 @@ SegmentGold parse_segment_gold(std::string_view data, const std::string& where) 
     const auto first_tok = g.tokens.size();
     for (const auto& t : cur.toks) {
       // Match the form character by character; spaces inside the form or the text are skipped.
-      while (p < end && is_space(g.text[p])) ++p;
+      while (p < end && space_len(g.text, p)) p += space_len(g.text, p);
       const size_t b = p;
       for (char c : t.form) {
-        if (is_space(c)) continue;
-        while (p < end && is_space(g.text[p]) && p > b) ++p;
+        if (c == ' ') continue;
+        while (p < end && p > b && space_len(g.text, p)) p += space_len(g.text, p);
         if (p >= end || g.text[p] != c)
           fail(t.line, "token '" + t.form + "' does not match the sentence's # text");
         ++p;

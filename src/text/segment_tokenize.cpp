@@ -73,8 +73,26 @@ constexpr Contraction kContractions[] = {
     {"wont", 2},   {"cant", 2},    {"didnt", 3},    {"doesnt", 4},    {"couldnt", 5}, {"wouldnt", 5},
     {"shouldnt", 6}, {"isnt", 2},  {"wasnt", 3},    {"arent", 3},     {"werent", 4},  {"havent", 4},
     {"hasnt", 3},  {"hadnt", 3},   {"aint", 2},     {"im", 1},        {"ive", 1},     {"youre", 3},
-    {"theyre", 4}, {"thats", 4},   {"whats", 4},    {"theres", 5},    {"itll", 2},
+    {"theyre", 4}, {"thats", 4},   {"whats", 4},    {"theres", 5},    {"itll", 2},    {"alot", 1},
 };
+
+// "its" is "it's" without the apostrophe (EWT: "it" "s") when a word follows that cannot follow the
+// possessive; the list is the frequent right neighbours of split "its" in EWT train.
+bool its_is_contraction(std::string_view s, size_t after, size_t end) {
+  static constexpr std::string_view kNext[] = {"not", "a", "an", "the", "really", "simply", "very", "like",
+                                               "in", "now", "definitely", "for", "also", "all", "just", "been",
+                                               "getting", "going", "so", "too", "ok", "okay", "always", "never",
+                                               "still", "about", "because", "nothing", "probably", "actually"};
+  size_t b = after;
+  while (b < end && (s[b] == ' ' || s[b] == '\t')) ++b;
+  size_t e = b;
+  while (e < end && e - b < 12 && ((s[e] | 0x20) >= 'a' && (s[e] | 0x20) <= 'z')) ++e;
+  if (e == b || (e < end && static_cast<unsigned char>(s[e]) >= 0x80)) return false;
+  std::array<char, 24> buf;
+  std::string_view low;
+  if (!lower_small(s.substr(b, e - b), &buf, &low)) return false;
+  return std::find(std::begin(kNext), std::end(kNext), low) != std::end(kNext);
+}
 
 int contraction_cut(std::string_view w) {
   std::array<char, 24> buf;
@@ -94,9 +112,33 @@ inline uint32_t apostrophe_len(std::string_view s, size_t i) {
   return 0;
 }
 
+// A number glued to a unit or to AM/PM ("7:30PM", "50ft", "35mm"): EWT splits it; returns the
+// cut or 0. Ordinals ("30th") and codes ("m16") are not matched.
+size_t number_unit_cut(std::string_view w) {
+  static constexpr std::string_view kUnits[] = {"am", "pm", "ft", "mm", "cm", "km", "kg", "lb", "lbs", "m",
+                                                "k", "mph", "gb", "mb", "hrs", "min", "mins", "yrs", "oz", "mi"};
+  size_t k = 0;
+  while (k < w.size() && ((w[k] >= '0' && w[k] <= '9') || w[k] == '.' || w[k] == ':' || w[k] == ',')) ++k;
+  if (k == 0 || k == w.size() || !(w[k - 1] >= '0' && w[k - 1] <= '9')) return 0;
+  std::array<char, 24> buf;
+  std::string_view low;
+  if (!lower_small(w.substr(k), &buf, &low)) return 0;
+  return std::find(std::begin(kUnits), std::end(kUnits), low) != std::end(kUnits) ? k : 0;
+}
+
 // Emits word [b, e), splitting off clitics.
 void emit_word(std::string_view s, size_t b, size_t e, Out& out) {
   const std::string_view w = s.substr(b, e - b);
+  if (const size_t cut = number_unit_cut(w)) {
+    out.add(b, b + cut);
+    out.add(b + cut, e);
+    return;
+  }
+  if ((w == "its" || w == "Its") && its_is_contraction(s, e, std::min(s.size(), e + 40))) {
+    out.add(b, b + 2);
+    out.add(b + 2, e, kTokenJoinsPrev);
+    return;
+  }
   if (const int cut = contraction_cut(w)) {
     out.add(b, b + cut);
     out.add(b + cut, e, kTokenJoinsPrev);
@@ -258,8 +300,9 @@ constexpr std::string_view kEmoticons[] = {":-)", ":-(", ";-)", ":-D", ":-P", ":
 
 // Length of an emoticon standing alone at s[p] (chunk start), or 0.
 size_t emoticon_at(std::string_view s, size_t p, size_t e) {
+  if (std::strchr(":;=<>^", s[p]) == nullptr || s[p] == 0) return 0;
   for (auto emo : kEmoticons) {
-    if (s.size() - p < emo.size() || s.compare(p, emo.size(), emo) != 0) continue;
+    if (e - p < emo.size() || s.compare(p, emo.size(), emo) != 0) continue;
     const size_t q = p + emo.size();
     if (q == e || s[q] == '.' || s[q] == ',' || s[q] == '!' || s[q] == '?') return emo.size();
   }
@@ -269,6 +312,7 @@ size_t emoticon_at(std::string_view s, size_t p, size_t e) {
 // Length of a URL starting at s[p], trailing punctuation excluded, or 0.
 size_t url_at(std::string_view s, size_t p, size_t e) {
   static constexpr std::string_view kPrefixes[] = {"http://", "https://", "ftp://", "www.", "mailto:"};
+  if (std::strchr("hHwWfFmM", s[p]) == nullptr || s[p] == 0) return 0;
   bool hit = false;
   for (auto pre : kPrefixes)
     if (e - p > pre.size() && iequals_prefix(s, p, pre)) hit = true;
@@ -337,11 +381,14 @@ void tokenize_chunk(std::string_view s, size_t b, size_t e, Out& out) {
     bool word = is_alnum(cls) || cls == seg::kMark;
     if (!word && (c == '@' || c == '#') && after_punct && p + 1 < e) {
       uint32_t nlen;
-      word = is_alnum(seg::char_class(decode_at(s, p + 1, &nlen)));
+      word = seg::char_class(decode_at(s, p + 1, &nlen)) == seg::kLetter;
     }
     if (word) {
       const size_t q = scan_word(s, p, e);
-      if (q < e && s[q] == '.' && !(q + 1 < e && s[q + 1] == '.') && takes_period(s, p, q)) {
+      // An abbreviation takes one following period; "Inc.." is "Inc." plus a final period, but
+      // three or more periods are an ellipsis.
+      const bool one_or_two = q < e && s[q] == '.' && !(q + 2 < e && s[q + 1] == '.' && s[q + 2] == '.');
+      if (one_or_two && takes_period(s, p, q)) {
         out.add(p, q + 1);
         p = q + 1;
       } else {
@@ -390,7 +437,7 @@ void tokenize(std::string_view text, Span range, std::vector<Span>* tokens, std:
       if (seg::char_class(c) == seg::kSpace) break;
       j += len;
     }
-    tokenize_chunk(text.substr(0, j), i, j, out);
+    tokenize_chunk(text, i, j, out);
     i = j;
   }
 }
