@@ -332,6 +332,46 @@ constexpr NounEvent kNouns[] = {{"TALK", "046"}, {"NEGOTIATION", "046"}, {"MEETI
 
 }  // namespace
 
+// Names the actors of new events: the mention nearest the trigger, in the event's sentence, whose
+// phrase codes include the event's code (span = the dictionary match, or the head with its
+// compound/flat/adjective modifiers).
+void EventCoder::name_actors(const actors::DocView& v, Doc& doc, size_t first_event) const {
+  for (size_t i = first_event; i < doc.events.size(); ++i) {
+    Event& e = doc.events[i];
+    const auto& sent = doc.sentences[e.sentence];
+    for (ActorRef* ref : {&e.source, &e.target}) {
+      int64_t best = -1;
+      uint32_t best_dist = UINT32_MAX;
+      for (uint32_t x = sent.first; x < sent.last; ++x) {
+        if (v.actor[x] < 0 && v.agent[x] < 0) continue;
+        int32_t h = doc.head[x];
+        // Only the head of a mention: its head lies outside the mention.
+        if (v.actor[x] >= 0 && h >= 0 && v.actor[h] == v.actor[x] && v.mention_first[h] == v.mention_first[x]) continue;
+        uint32_t dist = x > e.trigger_first ? x - e.trigger_first : e.trigger_first - x;
+        if (dist >= best_dist) continue;
+        auto codes = actors::np_codes(actors_, v, x);
+        if (std::find(codes.begin(), codes.end(), ref->code) == codes.end()) continue;
+        best = x;
+        best_dist = dist;
+      }
+      if (best < 0) continue;
+      uint32_t x = static_cast<uint32_t>(best), lo = x, hi = x + 1;
+      if (v.actor[x] >= 0) lo = std::min(lo, v.mention_first[x]), hi = std::max(hi, v.mention_last[x]);
+      for (uint32_t k : v.kids[x]) {
+        Rel r = v.rel[k];
+        if (r == Rel::Compound || r == Rel::Flat || r == Rel::Amod) {
+          lo = std::min(lo, k);
+          hi = std::max(hi, k + 1);
+          if (v.actor[k] >= 0) lo = std::min(lo, v.mention_first[k]), hi = std::max(hi, v.mention_last[k]);
+        }
+      }
+      ref->first = lo;
+      ref->last = hi;
+      ref->name = std::string(doc.span_text(Span{doc.tokens[lo].begin, doc.tokens[hi - 1].end}));
+    }
+  }
+}
+
 void EventCoder::code(Doc& doc) const {
   if (doc.head.size() != doc.tokens.size() || doc.deprel.size() != doc.tokens.size() ||
       doc.upos.size() != doc.tokens.size())
@@ -345,15 +385,11 @@ void EventCoder::code(Doc& doc) const {
     }
   std::vector<uint32_t> forms;
   std::vector<uint8_t> in;
+  size_t first_event = doc.events.size();
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (v.discard_sentence[s]) continue;
     const auto& sent = doc.sentences[s];
     Ctx c{*this, v, doc, sent.first, sent.last, doc_country};
-    for (uint32_t i = sent.first; i < sent.last; ++i)
-      if (v.actor[i] >= 0) {
-        std::string code(actors_.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
-        if (code.size() >= 3) { c.context_country = code.substr(0, 3); break; }
-      }
     for (uint32_t t = sent.first; t < sent.last; ++t) {
       Upos u = doc.upos[t];
       // ---- event nouns ----
@@ -472,8 +508,7 @@ void EventCoder::code(Doc& doc) const {
       emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, negated(c, t), modality_of(c, t), speaker_of(c, t));
     }
   }
-  // Fill mention names from the codes' token ranges is left to later stages; record surface names
-  // of the trigger sentence for evidence.
+  name_actors(v, doc, first_event);
 }
 
 }  // namespace dyad

@@ -24,8 +24,8 @@
 namespace dyad {
 
 struct CoderOptions {
-  // Agent-only phrases ("the foreign minister") take the country of the sentence's (else the
-  // document's) first actor. Off for the PETRARCH validation records, which never do this.
+  // Agent-only phrases ("Deputy Defense Minister Viktor Goremykin") take the country of the
+  // document's first actor (the sentence's own actors are often the other side of the dyad). Off for the PETRARCH validation records, which never do this.
   bool context_country = true;
   bool event_nouns = true;
   // Verbs/nouns found only by searching below the verb for any actor (PETRARCH-like); off = only
@@ -49,6 +49,8 @@ class EventCoder {
   const events::CameoTable& cameo() const { return cameo_; }
 
  private:
+  void name_actors(const actors::DocView& v, Doc& doc, size_t first_event) const;
+
   actors::ActorDict actors_;
   events::VerbDict verbs_;
   events::CameoTable cameo_;

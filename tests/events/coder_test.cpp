@@ -108,6 +108,12 @@ TEST(EventCoder, PassiveWithAgentAndShortForm) {
   for (const auto& e : d.events) {
     EXPECT_EQ(e.quad_class, 1);
     EXPECT_FALSE(e.plover.empty());
+    EXPECT_EQ(e.sentence, 1u);
+    EXPECT_EQ(std::string(d.token_text(e.trigger_first)), "hosted");
+    const ActorRef& lavrov = e.source.code == "RUSGOV" ? e.source : e.target;
+    EXPECT_EQ(lavrov.name, "Russian Foreign Minister Sergey Lavrov");
+    const ActorRef& kim = e.source.code == "PRKGOV" ? e.source : e.target;
+    EXPECT_EQ(kim.name, "Kim");
   }
 }
 
@@ -168,4 +174,31 @@ TEST(PetrarchValidation, PassRateAboveFloor) {
   EXPECT_GE(r.pass_rate(), 0.77) << r.passed << "/" << r.evaluated;
   EXPECT_GE(r.precision(), 0.78);
   EXPECT_GE(r.recall(), 0.78);
+}
+
+TEST(EventCoder, TitleTakesDocumentCountry) {
+  // "Russia spoke . Deputy Defense Minister Viktor Goremykin met Choe Son Hui ."
+  const char* s =
+      "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+      "2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "1\tDeputy\tDeputy\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "2\tDefense\tDefense\tPROPN\tNNP\t_\t3\tcompound\t_\t_\n"
+      "3\tMinister\tMinister\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "4\tViktor\tViktor\tPROPN\tNNP\t_\t5\tcompound\t_\t_\n"
+      "5\tGoremykin\tGoremykin\tPROPN\tNNP\t_\t6\tnsubj\t_\t_\n"
+      "6\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "7\tChoe\tChoe\tPROPN\tNNP\t_\t6\tobj\t_\t_\n"
+      "8\tSon\tSon\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+      "9\tHui\tHui\tPROPN\tNNP\t_\t7\tflat\t_\t_\n"
+      "10\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n\n";
+  Doc d = parse(s);
+  coder().code(d);
+  bool found = false;
+  for (const auto& e : d.events)
+    if (e.sentence == 1 && e.target.code == "PRKGOV" && e.source.code.rfind("RUS", 0) == 0) {
+      found = true;
+      EXPECT_NE(e.source.code.find("GOV"), std::string::npos) << e.source.code;
+    }
+  EXPECT_TRUE(found) << dump(d);
 }
