@@ -14,12 +14,12 @@ namespace dyad::perceptron {
 Model Model::read(ByteReader& r) {
   Model m;
   const auto magic = r.get<uint32_t>();
-  if (magic != 0x50435031u) throw InputError("", "perceptron section: bad magic");  // "1PCP"
+  if (magic != 0x50435032u) throw InputError("", "perceptron section: bad magic");  // "2PCP"
   m.num_classes_ = r.get<uint32_t>();
   m.num_features_ = r.get<uint64_t>();
-  const auto raw = r.get_array<uint64_t>();  // Slot is 2 x u64, written as u64 pairs
-  if (raw.size() % 2 != 0) throw InputError("", "perceptron section: bad key table");
-  m.table_ = {reinterpret_cast<const Slot*>(raw.data()), raw.size() / 2};
+  const auto raw = r.get_array<uint64_t>();  // Slot is 4 x u64
+  if (raw.size() % 4 != 0) throw InputError("", "perceptron section: bad key table");
+  m.table_ = {reinterpret_cast<const Slot*>(raw.data()), raw.size() / 4};
   m.cls_ = r.get_array<uint16_t>();
   m.weight_ = r.get_array<float>();
   const size_t n = m.table_.size();
@@ -28,7 +28,10 @@ Model Model::read(ByteReader& r) {
   // Validate rows once so score() can trust them.
   for (const Slot& s : m.table_) {
     if (s.key == 0) continue;
-    if (s.begin > s.end || s.end > m.cls_.size()) throw InputError("", "perceptron section: bad row");
+    if (s.begin > s.end || s.end > m.cls_.size() || s.n_inline > kInline)
+      throw InputError("", "perceptron section: bad row");
+    for (uint32_t j = 0; j < s.n_inline; ++j)
+      if (s.cls[j] >= m.num_classes_) throw InputError("", "perceptron section: bad class id");
   }
   for (uint16_t c : m.cls_)
     if (c >= m.num_classes_) throw InputError("", "perceptron section: bad class id");
@@ -42,6 +45,7 @@ void Model::add(uint64_t key, float* scores) const {
   for (uint64_t i = key & mask_;; i = (i + 1) & mask_) {
     const Slot& s = table_[i];
     if (s.key == key) {
+      for (uint32_t j = 0; j < s.n_inline; ++j) scores[s.cls[j]] += s.w[j];
       for (uint32_t j = s.begin; j < s.end; ++j) scores[cls_[j]] += weight_[j];
       return;
     }
@@ -51,7 +55,34 @@ void Model::add(uint64_t key, float* scores) const {
 
 void Model::score(std::span<const uint64_t> keys, float* scores) const {
   std::fill(scores, scores + num_classes_, 0.0f);
-  for (uint64_t k : keys) add(k, scores);
+  if (table_.empty()) return;
+  // The key table does not fit in cache, so each lookup is a likely miss. Touch every key's home
+  // slot first so the misses overlap instead of queueing one after another.
+  for (uint64_t k : keys) __builtin_prefetch(&table_[k & mask_]);
+  constexpr size_t kBatch = 64;
+  std::pair<uint32_t, uint32_t> rows[kBatch];
+  for (size_t base = 0; base < keys.size(); base += kBatch) {
+    const size_t n = std::min(kBatch, keys.size() - base);
+    size_t found = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const uint64_t key = keys[base + i];
+      for (uint64_t j = key & mask_;; j = (j + 1) & mask_) {
+        const Slot& s = table_[j];
+        if (s.key == key) {
+          for (uint32_t k = 0; k < s.n_inline; ++k) scores[s.cls[k]] += s.w[k];
+          if (s.begin < s.end) {
+            __builtin_prefetch(&cls_[s.begin]);
+            __builtin_prefetch(&weight_[s.begin]);
+            rows[found++] = {s.begin, s.end};
+          }
+          break;
+        }
+        if (s.key == 0) break;
+      }
+    }
+    for (size_t i = 0; i < found; ++i)
+      for (uint32_t j = rows[i].first; j < rows[i].second; ++j) scores[cls_[j]] += weight_[j];
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,8 +137,9 @@ void Trainer::write(ByteWriter& w, float prune) const {
   const double t = std::max<uint64_t>(clock_, 1);
   std::vector<uint16_t> cls;
   std::vector<float> weight;
-  std::vector<uint64_t> kept_keys;
-  std::vector<std::pair<uint32_t, uint32_t>> kept_rows;
+  using Slot = Model::Slot;
+  constexpr uint32_t kInline = Model::kInline;
+  std::vector<Slot> kept;
   std::vector<std::pair<uint16_t, float>> row;
   for (uint32_t r : order) {
     row.clear();
@@ -117,30 +149,42 @@ void Trainer::write(ByteWriter& w, float prune) const {
       if (std::fabs(avg) >= prune) row.emplace_back(e.cls, avg);
     }
     if (row.empty()) continue;
-    std::sort(row.begin(), row.end());
-    const auto begin = static_cast<uint32_t>(cls.size());
-    for (auto [c, v] : row) {
-      cls.push_back(c);
-      weight.push_back(v);
+    // Largest weights inline: they matter most, and classes within a row stay sorted after.
+    std::sort(row.begin(), row.end(), [](const auto& a, const auto& b) {
+      const float fa = std::fabs(a.second), fb = std::fabs(b.second);
+      return fa != fb ? fa > fb : a.first < b.first;
+    });
+    Slot slot{};
+    slot.key = keys_[r];
+    slot.n_inline = static_cast<uint16_t>(std::min<size_t>(row.size(), kInline));
+    for (uint32_t j = 0; j < slot.n_inline; ++j) {
+      slot.cls[j] = row[j].first;
+      slot.w[j] = row[j].second;
     }
-    kept_keys.push_back(keys_[r]);
-    kept_rows.emplace_back(begin, static_cast<uint32_t>(cls.size()));
+    slot.begin = static_cast<uint32_t>(cls.size());
+    for (size_t j = slot.n_inline; j < row.size(); ++j) {
+      cls.push_back(row[j].first);
+      weight.push_back(row[j].second);
+    }
+    slot.end = static_cast<uint32_t>(cls.size());
+    kept.push_back(slot);
   }
 
   size_t size = 16;
-  while (size < 2 * kept_keys.size()) size *= 2;
-  std::vector<uint64_t> table(2 * size, 0);  // Slot = {key, begin|end<<32}
+  while (size < 2 * kept.size()) size *= 2;
+  std::vector<Slot> table(size, Slot{});
   const uint64_t mask = size - 1;
-  for (size_t i = 0; i < kept_keys.size(); ++i) {
-    uint64_t s = kept_keys[i] & mask;
-    while (table[2 * s] != 0) s = (s + 1) & mask;
-    table[2 * s] = kept_keys[i];
-    table[2 * s + 1] = uint64_t{kept_rows[i].first} | (uint64_t{kept_rows[i].second} << 32);
+  for (const Slot& k : kept) {
+    uint64_t s = k.key & mask;
+    while (table[s].key != 0) s = (s + 1) & mask;
+    table[s] = k;
   }
-  w.put<uint32_t>(0x50435031u);
+  std::vector<uint64_t> raw(4 * size);
+  std::memcpy(raw.data(), table.data(), size * sizeof(Slot));
+  w.put<uint32_t>(0x50435032u);
   w.put<uint32_t>(num_classes_);
-  w.put<uint64_t>(kept_keys.size());
-  w.put_array(table);
+  w.put<uint64_t>(kept.size());
+  w.put_array(raw);
   w.put_array(cls);
   w.put_array(weight);
 }

@@ -18,7 +18,8 @@
 //
 // Storage. Training keeps one small sparse row per feature (only the classes an update touched).
 // The written model is an open-addressing table of feature keys (power-of-two size, linear
-// probing, load <= 1/2) whose slots point at sparse rows of (class, weight) pairs; the arrays are
+// probing, load <= 1/2) whose 32-byte slots hold up to two (class, weight) pairs inline and point
+// at the rest of their sparse row; the arrays are
 // read in place from the mmap-ed model file (see base/model_file.h), so loading costs nothing but
 // the checksum pass. Keys are stored in full, so there are no hash-bucket collisions between
 // features; two different feature strings colliding in 64 bits is negligible.
@@ -73,11 +74,21 @@ class Model {
   void add(uint64_t key, float* scores) const;
 
  private:
-  struct Slot {  // one 16-byte slot of the key table: one cache line holds four
+  friend class Trainer;  // writes the table
+  // One 32-byte slot of the key table (two per cache line). Most features have one or two
+  // non-zero classes; those live in the slot itself, so a lookup costs one cache miss. Longer
+  // rows keep their first two entries inline and the rest in cls_/weight_[begin, end).
+  static constexpr uint32_t kInline = 2;
+  struct Slot {
     uint64_t key;     // 0 = empty
-    uint32_t begin;   // row = [begin, end) in cls_/weight_
+    uint32_t begin;   // overflow entries [begin, end) in cls_/weight_
     uint32_t end;
+    uint16_t n_inline;
+    uint16_t cls[kInline];
+    uint16_t pad;
+    float w[kInline];
   };
+  static_assert(sizeof(Slot) == 32);
   uint32_t num_classes_ = 0;
   size_t num_features_ = 0;
   uint64_t mask_ = 0;  // table size - 1

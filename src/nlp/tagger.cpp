@@ -18,7 +18,7 @@ using perceptron::FeatureKey;
 
 constexpr uint32_t kMaxClasses = 250;  // classes are stored in u8 arrays with room for pads
 constexpr int kPad = 2;                // padding positions on each side of a sentence
-constexpr int kMaxFeatures = 40;
+constexpr int kMaxFeatures = 48;
 constexpr uint32_t kMetaMagic = 0x54414731;  // "1GAT"
 
 // A sentence ready for tagging: per-position word hashes and ambiguity classes, padded with
@@ -81,6 +81,12 @@ int extract(const WordInfo* w, const uint64_t* amb, uint32_t p1, uint32_t p2, bo
   f[n++] = FeatureKey(32, p2);
   f[n++] = FeatureKey(33, amb[-1], amb[0], amb[1]);
   f[n++] = FeatureKey(34, c.shape, w[1].shape);
+  f[n++] = FeatureKey(35, w[-1].lower, w[1].lower);
+  f[n++] = FeatureKey(36, p1, w[1].lower);
+  f[n++] = FeatureKey(37, c.suf[2], amb[1]);
+  f[n++] = FeatureKey(38, w[1].lower, w[2].lower);
+  f[n++] = FeatureKey(39, p1, p2, amb[0]);
+  f[n++] = FeatureKey(40, w[-1].flags, c.flags, w[1].flags);
   return n;
 }
 
@@ -325,7 +331,7 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
                        std::to_string(100.0 * correct / std::max<size_t>(total, 1));
     if (!dev.empty() && (epoch == opt.epochs || opt.log)) {
       ByteWriter wb;
-      tr.write(wb);
+      tr.write(wb, opt.prune);
       const auto model = read_from<perceptron::Model>(wb.bytes(), "weights");
       size_t dc = 0, dt = 0, du = 0;
       for (size_t si = 0; si < dev_sents.size(); ++si) {
@@ -343,7 +349,8 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
       }
       line += ", dev joint " + std::to_string(100.0 * dc / std::max<size_t>(dt, 1)) + ", dev UPOS " +
               std::to_string(100.0 * du / std::max<size_t>(dt, 1)) + ", features " +
-              std::to_string(model.num_features());
+              std::to_string(model.num_features()) +
+              ", weights " + std::to_string(model.num_weights());
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     log(line + " (" + std::to_string(secs) + " s)");
@@ -359,7 +366,7 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
   meta.put_array(up);
   meta.put_array(xp);
   ByteWriter weights;
-  tr.write(weights);
+  tr.write(weights, opt.prune);
   writer.add("tagger.meta", std::move(meta.bytes()));
   writer.add("tagger.weights", std::move(weights.bytes()));
   writer.add("tagger.dict", std::move(dict_bytes.bytes()));

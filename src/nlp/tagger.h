@@ -29,7 +29,7 @@
 namespace dyad {
 
 struct TaggerTrainOptions {
-  int epochs = 10;
+  int epochs = 7;  // dev accuracy flattens out after 5-7
   uint64_t seed = 1;
   // Tag dictionary: a form seen >= dict_min_count times with one class in >= dict_min_ratio of
   // them is tagged by lookup.
@@ -38,6 +38,9 @@ struct TaggerTrainOptions {
   // Ambiguity classes are recorded for lowercase forms seen >= amb_min_count times (rarer words
   // would make the feature an oracle on the training data).
   int amb_min_count = 3;
+  // Averaged weights smaller than this are dropped from the written model: a smaller model is
+  // faster (fewer cache misses per lookup). 0.1 was chosen on dev (no accuracy change).
+  float prune = 0.1f;
   // Progress lines (per-epoch train/dev accuracy); may be empty.
   std::function<void(const std::string&)> log;
 };
