@@ -155,8 +155,11 @@ TEST(EventCoder, ReciprocalMeetingAndQuotedSpeaker) {
   coder().code(d);
   ASSERT_TRUE(has(d, "RUS", "PRK", "04")) << dump(d);
   ASSERT_TRUE(has(d, "PRK", "RUS", "04")) << dump(d);
-  for (const auto& e : d.events)
-    if (e.code.rfind("04", 0) == 0) EXPECT_EQ(e.speaker, "RUSGOV");
+  for (const auto& e : d.events) {
+    if (e.code.rfind("04", 0) == 0) {
+      EXPECT_EQ(e.speaker, "RUSGOV");
+    }
+  }
 }
 
 TEST(EventCoder, UnparsedDocIsAnError) {
