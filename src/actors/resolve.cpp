@@ -87,9 +87,10 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
         if (m.last - m.first >= 2 && !last_tok.empty() && last_tok[0] >= 'A' && last_tok[0] <= 'Z')
           short_forms[v.up[m.last - 1]] = m.entry;
         // Family name first ("Kim Jong Un" -> "Kim"): three capitalised words ending in a short one.
-        if (m.last - m.first == 3 && last_tok.size() <= 4 && doc.upos.size() == n &&
-            doc.upos[m.first] == Upos::PROPN && doc.upos[m.last - 1] == Upos::PROPN)
-          short_forms[v.up[m.first]] = m.entry;
+        // ("North Korean leader Kim Jong Un": the family name is third from the end).
+        if (m.last - m.first >= 3 && last_tok.size() <= 4 && doc.upos.size() == n &&
+            doc.upos[m.last - 3] == Upos::PROPN && doc.upos[m.last - 1] == Upos::PROPN)
+          short_forms[v.up[m.last - 3]] = m.entry;
         i = m.last;
       } else {
         ++i;
