@@ -674,6 +674,13 @@ M rule_era(const Ctx& c, uint32_t i) {
   uint32_t k = i + (c.w(i) == "the" ? 1 : 0);
   static constexpr std::string_view kTens[] = {"", "", "twenties", "thirties", "forties", "fifties",
                                                "sixties", "seventies", "eighties", "nineties"};
+  if (k > i) {
+    M d = rule_numeric(c, k);
+    if (d.len > 0 && d.value.size() == 3) {
+      d.len += 1;
+      return d;
+    }
+  }
   for (int d = 2; d < 10; ++d)
     if (c.w(k) == kTens[d] && k > i) return make(k - i + 1, "DATE", fmt::format("19{}", d));
   const int o = tw::ordinal(c.w(k));
