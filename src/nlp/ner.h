@@ -29,7 +29,7 @@ class Ner {
   static constexpr std::string_view kMetaSection = "ner.meta";
   static constexpr std::string_view kGazSection = "ner.gazetteer";
   static constexpr std::string_view kWeightSection = "ner.weights";
-  static constexpr uint32_t kVersion = 1;
+  static constexpr uint32_t kVersion = 2;
 
   // Throws InputError naming the file if it is missing or not an NER model.
   static Ner load(const std::string& path);

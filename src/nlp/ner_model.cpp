@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <limits>
 
 #include "nlp/ner_hash.h"
 #include "base/utf8.h"
@@ -164,11 +163,9 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
   }
 }
 
-void NerFeaturizer::history(int prev1, int prev2, uint64_t lower_hash, uint64_t shape_hash,
-                            std::vector<uint64_t>& out) {
-  const auto p1 = static_cast<uint64_t>(prev1 + 1), p2 = static_cast<uint64_t>(prev2 + 1);
+void NerFeaturizer::history(int prev, uint64_t lower_hash, uint64_t shape_hash, std::vector<uint64_t>& out) {
+  const auto p1 = static_cast<uint64_t>(prev + 1);
   out.push_back(feat(kHistPrev, p1));
-  out.push_back(feat(kHistPrev2, p1 * 64 + p2));
   out.push_back(feat(kHistPrevWord, ner_combine(p1, lower_hash)));
   out.push_back(feat(kHistPrevShape, ner_combine(p1, shape_hash)));
 }
@@ -191,37 +188,15 @@ void ner_decode(const NerWeights& w, std::span<const uint64_t> feats, std::span<
                 std::span<const uint64_t> lower_hash, std::span<const uint64_t> shape_hash,
                 std::vector<int>& labels) {
   const size_t n = lower_hash.size();
-  const int num_labels = w.num_labels();
-  labels.assign(n, 0);
-  std::vector<float> scores(static_cast<size_t>(num_labels));
-  std::vector<uint64_t> hist;
-  int prev1 = -1, prev2 = -1;
+  const auto L = static_cast<size_t>(w.num_labels());
+  std::vector<float> scores(n * L, 0.0f);
   for (size_t i = 0; i < n; ++i) {
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k) {
+    float* s = scores.data() + i * L;
+    for (uint32_t k = offsets[i]; k < offsets[i + 1]; ++k)
       if (const float* row = w.find(feats[k]))
-        for (int l = 0; l < num_labels; ++l) scores[l] += row[l];
-    }
-    hist.clear();
-    NerFeaturizer::history(prev1, prev2, lower_hash[i], shape_hash[i], hist);
-    for (uint64_t f : hist) {
-      if (const float* row = w.find(f))
-        for (int l = 0; l < num_labels; ++l) scores[l] += row[l];
-    }
-    int best = 0;
-    float best_score = -std::numeric_limits<float>::infinity();
-    const bool last = i + 1 == n;
-    for (int l = 0; l < num_labels; ++l) {
-      if (!ner_transition_ok(prev1, l) || (last && !ner_final_ok(l))) continue;
-      if (scores[l] > best_score) {
-        best_score = scores[l];
-        best = l;
-      }
-    }
-    labels[i] = best;
-    prev2 = prev1;
-    prev1 = best;
+        for (size_t l = 0; l < L; ++l) s[l] += row[l];
   }
+  ner_viterbi(w.num_labels(), scores, lower_hash, shape_hash, [&w](uint64_t f) { return w.find(f); }, labels);
 }
 
 }  // namespace dyad

@@ -1,13 +1,13 @@
 // ner_model.h — the NER sequence labeller: BILOU labels, features, weights, greedy decoding.
 //
-// Model: an averaged perceptron over hashed sparse features (Collins 2002; Ratinov & Roth 2009
-// "Design challenges and misconceptions in NER" show greedy left-to-right decoding with
-// previous-label features and BILOU encoding is as good as Viterbi for this task).
+// Model: a structured averaged perceptron over hashed sparse features (Collins 2002), decoded with
+// first-order Viterbi under BILOU constraints (a B must be closed by an L of the same type), with
+// BILOU encoding as recommended by Ratinov & Roth 2009.
 //
 // Labels: 0 = O, then for entity type t: 1+4t = B, 2+4t = I, 3+4t = L (last), 4+4t = U (unit).
 // Features of word i are 64-bit hashes of (template id, string); the static ones depend only on
 // the words and the gazetteer and are computed once per sentence, the history ones depend on the
-// two previous predicted labels.
+// previous label (so Viterbi stays first-order).
 #pragma once
 
 #include <cstdint>
@@ -44,10 +44,9 @@ class NerFeaturizer {
                std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
                std::vector<uint64_t>& shape_hash) const;
 
-  // Appends the features that depend on the previous labels (prev1 = label of word i-1, prev2 of
-  // i-2, -1 before the sentence start).
-  static void history(int prev1, int prev2, uint64_t lower_hash, uint64_t shape_hash,
-                      std::vector<uint64_t>& out);
+  // Appends the features that depend on the previous label (label of word i-1, -1 at the start).
+  static constexpr int kHistory = 3;  // features appended per call
+  static void history(int prev, uint64_t lower_hash, uint64_t shape_hash, std::vector<uint64_t>& out);
 
  private:
   const Gazetteer* gaz_;
@@ -88,10 +87,61 @@ class NerWeights {
 void build_weight_table(const std::vector<uint64_t>& keys, std::vector<uint64_t>& table_keys,
                         std::vector<uint32_t>& table_rows);
 
-// Greedy constrained decoding of one sentence: labels[i] for each word.
+// First-order Viterbi under BILOU constraints. static_scores holds num_labels scores per word
+// (from the static features); hist_row(key) returns the weight row of a history feature or
+// nullptr. labels receives the best well-formed sequence.
+template <typename HistRow>
+void ner_viterbi(int num_labels, std::span<const float> static_scores, std::span<const uint64_t> lower_hash,
+                 std::span<const uint64_t> shape_hash, HistRow hist_row, std::vector<int>& labels);
+
+// Decodes one sentence with read-only weights.
 void ner_decode(const NerWeights& w, std::span<const uint64_t> feats, std::span<const uint32_t> offsets,
                 std::span<const uint64_t> lower_hash, std::span<const uint64_t> shape_hash,
                 std::vector<int>& labels);
+
+template <typename HistRow>
+void ner_viterbi(int num_labels, std::span<const float> static_scores, std::span<const uint64_t> lower_hash,
+                 std::span<const uint64_t> shape_hash, HistRow hist_row, std::vector<int>& labels) {
+  const size_t n = lower_hash.size();
+  const auto L = static_cast<size_t>(num_labels);
+  labels.assign(n, 0);
+  if (n == 0) return;
+  constexpr float kNone = -1e30f;
+  std::vector<float> delta(n * L, kNone), h(L);
+  std::vector<int> back(n * L, 0);
+  std::vector<uint64_t> hist;
+  for (size_t i = 0; i < n; ++i) {
+    const float* st = static_scores.data() + i * L;
+    const int first_prev = i == 0 ? -1 : 0, last_prev = i == 0 ? -1 : num_labels - 1;
+    for (int p = first_prev; p <= last_prev; ++p) {
+      const float base = i == 0 ? 0.0f : delta[(i - 1) * L + static_cast<size_t>(p)];
+      if (base <= kNone) continue;
+      hist.clear();
+      NerFeaturizer::history(p, lower_hash[i], shape_hash[i], hist);
+      std::fill(h.begin(), h.end(), 0.0f);
+      for (uint64_t f : hist)
+        if (const float* row = hist_row(f))
+          for (size_t l = 0; l < L; ++l) h[l] += row[l];
+      for (int l = 0; l < num_labels; ++l) {
+        if (!ner_transition_ok(p, l)) continue;
+        if (i + 1 == n && !ner_final_ok(l)) continue;
+        const float s = base + st[l] + h[static_cast<size_t>(l)];
+        float& d = delta[i * L + static_cast<size_t>(l)];
+        if (s > d) {
+          d = s;
+          back[i * L + static_cast<size_t>(l)] = p;
+        }
+      }
+    }
+  }
+  int best = 0;
+  for (int l = 1; l < num_labels; ++l)
+    if (delta[(n - 1) * L + static_cast<size_t>(l)] > delta[(n - 1) * L + static_cast<size_t>(best)]) best = l;
+  for (size_t i = n; i-- > 0;) {
+    labels[i] = best;
+    best = back[i * L + static_cast<size_t>(best)];
+  }
+}
 
 }  // namespace dyad
 

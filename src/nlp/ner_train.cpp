@@ -102,37 +102,40 @@ class Trainer {
     return it == row_of_.end() ? nullptr : &it->second;
   }
 
-  // One pass over the examples in the given order.
+  // One pass of the structured perceptron over the examples in the given order: Viterbi-decode
+  // each sentence, then move weights from the predicted path's features to the gold path's.
   void epoch(const std::vector<Example>& examples, const std::vector<size_t>& order) {
-    std::vector<float> scores(num_labels_);
+    std::vector<float> scores;
+    std::vector<int> pred;
     std::vector<uint64_t> hist;
-    std::vector<uint32_t> hist_rows;
+    const auto L = static_cast<size_t>(num_labels_);
     for (size_t idx : order) {
       const Example& ex = examples[idx];
-      int prev1 = -1, prev2 = -1;
-      for (size_t i = 0; i < ex.gold.size(); ++i) {
-        ++t_;
-        std::fill(scores.begin(), scores.end(), 0.0f);
-        for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) add_row(ex.rows[k], scores);
-        hist.clear();
-        NerFeaturizer::history(prev1, prev2, ex.lower[i], ex.shape[i], hist);
-        for (uint64_t f : hist)
-          if (const uint32_t* r = find(f)) add_row(*r, scores);
-        const int pred = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-        const int gold = ex.gold[i];
-        if (pred != gold) {
+      const size_t n = ex.gold.size();
+      ++t_;
+      scores.assign(n * L, 0.0f);
+      for (size_t i = 0; i < n; ++i)
+        for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) add_row(ex.rows[k], scores.data() + i * L);
+      ner_viterbi(num_labels_, scores, ex.lower, ex.shape, [this](uint64_t f) -> const float* {
+        const uint32_t* r = find(f);
+        return r ? w_.data() + static_cast<size_t>(*r) * num_labels_ : nullptr;
+      }, pred);
+      for (size_t i = 0; i < n; ++i) {
+        const int g = ex.gold[i], p = pred[i];
+        const int gprev = i ? ex.gold[i - 1] : -1, pprev = i ? pred[i - 1] : -1;
+        if (g == p && gprev == pprev) continue;
+        if (g != p) {
           for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) {
-            update(ex.rows[k], gold, 1.0f);
-            update(ex.rows[k], pred, -1.0f);
-          }
-          for (uint64_t f : hist) {
-            const uint32_t r = row(f);
-            update(r, gold, 1.0f);
-            update(r, pred, -1.0f);
+            update(ex.rows[k], g, 1.0f);
+            update(ex.rows[k], p, -1.0f);
           }
         }
-        prev2 = prev1;
-        prev1 = pred;
+        hist.clear();
+        NerFeaturizer::history(gprev, ex.lower[i], ex.shape[i], hist);
+        for (uint64_t f : hist) update(row(f), g, 1.0f);
+        hist.clear();
+        NerFeaturizer::history(pprev, ex.lower[i], ex.shape[i], hist);
+        for (uint64_t f : hist) update(row(f), p, -1.0f);
       }
     }
   }
@@ -148,7 +151,7 @@ class Trainer {
   const std::vector<uint64_t>& keys() const { return keys_; }
 
  private:
-  void add_row(uint32_t r, std::vector<float>& scores) const {
+  void add_row(uint32_t r, float* scores) const {
     const float* p = w_.data() + static_cast<size_t>(r) * num_labels_;
     for (int l = 0; l < num_labels_; ++l) scores[l] += p[l];
   }
