@@ -1,6 +1,6 @@
 // features.h — word-level helpers shared by the tagger and the lemmatizer.
 //
-//   * ASCII lowercasing, word shape ("Jong-un" -> "Xx-x"), UTF-8-safe affixes;
+//   * ASCII lowercasing, word shape ("Jong-un" -> "Xxxx-xx"), UTF-8-safe affixes;
 //   * WordInfo: every hash a token contributes to tagger features, computed once per token;
 //   * FrozenMap: a read-only u64 -> u32 open-addressing table stored in a model file section and
 //     used in place (mmap), for word dictionaries (tag dictionary, ambiguity classes, lemma
