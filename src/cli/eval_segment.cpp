@@ -11,7 +11,9 @@
 
 namespace {
 
-std::string ewt(const std::string& split) { return dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu"; }
+std::string ewt(const std::string& split) {
+  return dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu";
+}
 
 std::string model_path(const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
@@ -20,8 +22,8 @@ std::string model_path(const std::string& explicit_path) {
 }
 
 void print_prf(const char* name, const dyad::PRF& p) {
-  fmt::print("{:<10} P {:6.2f}  R {:6.2f}  F1 {:6.2f}   (gold {}, system {}, correct {})\n", name, p.precision(),
-             p.recall(), p.f1(), p.gold, p.system, p.correct);
+  fmt::print("{:<10} P {:6.2f}  R {:6.2f}  F1 {:6.2f}   (gold {}, system {}, correct {})\n", name,
+             p.precision(), p.recall(), p.f1(), p.gold, p.system, p.correct);
 }
 
 struct EvalArgs {
@@ -53,12 +55,14 @@ dyad::cli::Command eval_reg("eval", [](CLI::App& eval) {
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     const auto s = dyad::score_segmentation(gold, doc, flags);
     fmt::print("file       {}\nsplitter   {}\n", file, seg.has_model() ? "perceptron model" : "rules");
-    fmt::print("text       sentences joined by ' ' within a paragraph, by \"\\n\\n\" at # newpar / # newdoc\n");
+    fmt::print(
+        "text       sentences joined by ' ' within a paragraph, by \"\\n\\n\" at # newpar / # newdoc\n");
     print_prf("Tokens", s.tokens);
     print_prf("Words", s.words);
     print_prf("Sentences", s.sentences);
     fmt::print("speed      {:.1f} MB/s, {:.0f} tokens/s ({} bytes, {} tokens in {:.3f} s, one run)\n",
-               gold.text.size() / secs / 1e6, doc.tokens.size() / secs, gold.text.size(), doc.tokens.size(), secs);
+               gold.text.size() / secs / 1e6, doc.tokens.size() / secs, gold.text.size(), doc.tokens.size(),
+               secs);
   });
 });
 
@@ -69,7 +73,8 @@ struct TrainArgs {
 
 dyad::cli::Command train_reg("train", [](CLI::App& train) {
   static TrainArgs a;
-  auto* sub = train.add_subcommand("segment", "Train the sentence-boundary perceptron (EWT train, tuned on dev)");
+  auto* sub =
+      train.add_subcommand("segment", "Train the sentence-boundary perceptron (EWT train, tuned on dev)");
   sub->add_option("--train", a.train, "CoNLL-U training file (default: EWT train)");
   sub->add_option("--dev", a.dev, "CoNLL-U dev file for choosing the epoch (default: EWT dev)");
   sub->add_option("--epochs", a.epochs, "Maximum epochs")->capture_default_str();

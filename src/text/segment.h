@@ -31,7 +31,8 @@ inline constexpr uint8_t kTokenJoinsPrev = 1;
 // Tokenizes text[range) and appends to *tokens (and to *flags, if given, one flag byte per token).
 // Offsets are absolute into `text`, increasing and non-overlapping; never contain whitespace.
 // Invalid UTF-8 never crashes: a bad byte becomes (part of) a token.
-void tokenize(std::string_view text, Span range, std::vector<Span>* tokens, std::vector<uint8_t>* flags = nullptr);
+void tokenize(std::string_view text, Span range, std::vector<Span>* tokens,
+              std::vector<uint8_t>* flags = nullptr);
 
 // The sentence-boundary model: weights of hashed features (see segment_sentences.cpp).
 class Segmenter {

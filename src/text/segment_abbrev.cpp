@@ -9,22 +9,22 @@
 namespace dyad::seg {
 namespace {
 
-// Sorted for binary search (checked by a test).
+// Sorted for binary search (ASCII order: capitals first); the test probes the first and last entries.
 constexpr std::string_view kTitles[] = {
-    "Adm",  "Amb",   "Brig", "Capt", "Cmdr", "Col",  "Cpl",   "Det",  "Dr",  "Fr",  "Gen", "Gov",
-    "Hon",  "Insp",  "Lt",   "Maj",  "Messrs", "Mr", "Mrs",   "Ms",   "Mt",  "Pres", "Prof", "Pvt",
-    "Rep",  "Reps",  "Rev",  "Sen",  "Sens", "Sgt",  "Sr",    "St",   "Supt",
+    "Adm",  "Amb", "Brig", "Capt", "Cmdr", "Col",    "Cpl",  "Det", "Dr", "Fr", "Gen",
+    "Gov",  "Hon", "Insp", "Lt",   "Maj",  "Messrs", "Mr",   "Mrs", "Ms", "Mt", "Pres",
+    "Prof", "Pvt", "Rep",  "Reps", "Rev",  "Sen",    "Sens", "Sgt", "Sr", "St", "Supt",
 };
 
 constexpr std::string_view kOthers[] = {
-    "Ala",   "Apr",  "Apt",   "Ariz", "Ark",  "Arrv",  "Assn", "Attn", "Aug",  "Ave",  "Blvd", "Bros",
-    "Calif", "Colo", "Conf",  "Conn", "Corp", "Dec",   "Dept", "Feb",  "Fig",  "Fla",  "Fri",  "Ft",
-    "Ga",    "Hwy",  "Inc",   "Jan",  "Jr",   "Jul",   "Jun",  "Kan",  "Ky",   "La",   "Ltd",  "Mar",
-    "Md",    "Mich", "Minn",  "Mon",  "Neb",  "Nev",   "No",   "Nos",  "Nov",  "Oct",  "Okla", "Ore",
-    "Pa",    "Ph",   "Rd",    "Sat",  "Sep",  "Sept",  "Ste",  "Sun",  "Tenn", "Tex",  "Thu",  "Thur",
-    "Thurs", "Tue",  "Tues",  "Univ", "Va",   "Vol",   "Vt",   "Wed",  "Wis",  "Wyo",  "al",   "approx",
-    "arrv",  "attn", "cf",    "dept", "eg",   "est",   "etc",  "ext",  "fig",  "hrs",  "ie",   "info",
-    "lb",    "lbs",  "mins",  "oz",   "pp",   "tel",   "viz",  "vol",  "vs",   "yrs",
+    "Ala",   "Apr",  "Apt",  "Ariz", "Ark",  "Arrv", "Assn", "Attn", "Aug",  "Ave", "Blvd", "Bros",
+    "Calif", "Colo", "Conf", "Conn", "Corp", "Dec",  "Dept", "Feb",  "Fig",  "Fla", "Fri",  "Ft",
+    "Ga",    "Hwy",  "Inc",  "Jan",  "Jr",   "Jul",  "Jun",  "Kan",  "Ky",   "La",  "Ltd",  "Mar",
+    "Md",    "Mich", "Minn", "Mon",  "Neb",  "Nev",  "No",   "Nos",  "Nov",  "Oct", "Okla", "Ore",
+    "Pa",    "Ph",   "Rd",   "Sat",  "Sep",  "Sept", "Ste",  "Sun",  "Tenn", "Tex", "Thu",  "Thur",
+    "Thurs", "Tue",  "Tues", "Univ", "Va",   "Vol",  "Vt",   "Wed",  "Wis",  "Wyo", "al",   "approx",
+    "arrv",  "attn", "cf",   "dept", "eg",   "est",  "etc",  "ext",  "fig",  "hrs", "ie",   "info",
+    "lb",    "lbs",  "mins", "oz",   "pp",   "tel",  "viz",  "vol",  "vs",   "yrs",
 };
 
 template <size_t N>

@@ -41,7 +41,9 @@ SegmentGold parse_segment_gold(std::string_view data, const std::string& where) 
   SegmentGold g;
   Pending cur;
   size_t pos = 0, line_no = 0;
-  auto fail = [&](size_t line, const std::string& msg) { throw InputError(where + ":" + std::to_string(line), msg); };
+  auto fail = [&](size_t line, const std::string& msg) {
+    throw InputError(where + ":" + std::to_string(line), msg);
+  };
   auto flush = [&] {
     if (cur.toks.empty()) {
       cur = Pending();
@@ -97,8 +99,10 @@ SegmentGold parse_segment_gold(std::string_view data, const std::string& where) 
       continue;
     }
     if (line[0] == '#') {
-      if (line.starts_with("# text = ")) cur.text = std::string(line.substr(9));
-      else if (line.starts_with("# newdoc") || line.starts_with("# newpar")) cur.new_par = true;
+      if (line.starts_with("# text = "))
+        cur.text = std::string(line.substr(9));
+      else if (line.starts_with("# newdoc") || line.starts_with("# newpar"))
+        cur.new_par = true;
       continue;
     }
     if (cur.line == 0) cur.line = line_no;
@@ -110,17 +114,21 @@ SegmentGold parse_segment_gold(std::string_view data, const std::string& where) 
     if (cur.text.empty()) fail(line_no, "sentence without a '# text =' line");
     if (const size_t dash = id.find('-'); dash != std::string_view::npos) {
       int a, b;
-      if (!parse_int(id.substr(0, dash), &a) || !parse_int(id.substr(dash + 1), &b) || a != cur.next_id || b < a)
+      if (!parse_int(id.substr(0, dash), &a) || !parse_int(id.substr(dash + 1), &b) || a != cur.next_id ||
+          b < a)
         fail(line_no, "bad multiword token id '" + std::string(id) + "'");
       cur.toks.push_back({std::string(form), {}, line_no});
       cur.mwt_last = b;
       continue;
     }
     int n;
-    if (!parse_int(id, &n) || n != cur.next_id) fail(line_no, "bad or out-of-order word id '" + std::string(id) + "'");
+    if (!parse_int(id, &n) || n != cur.next_id)
+      fail(line_no, "bad or out-of-order word id '" + std::string(id) + "'");
     ++cur.next_id;
-    if (n <= cur.mwt_last) cur.toks.back().words.emplace_back(form);
-    else cur.toks.push_back({std::string(form), {std::string(form)}, line_no});
+    if (n <= cur.mwt_last)
+      cur.toks.back().words.emplace_back(form);
+    else
+      cur.toks.push_back({std::string(form), {std::string(form)}, line_no});
   }
   flush();
   return g;
@@ -136,7 +144,8 @@ PRF score_spans(const std::vector<Span>& gold, const std::vector<Span>& system) 
   while (i < gold.size() && j < system.size()) {
     if (gold[i] == system[j]) {
       ++r.correct, ++i, ++j;
-    } else if (gold[i].begin < system[j].begin || (gold[i].begin == system[j].begin && gold[i].end < system[j].end)) {
+    } else if (gold[i].begin < system[j].begin ||
+               (gold[i].begin == system[j].begin && gold[i].end < system[j].end)) {
       ++i;
     } else {
       ++j;
@@ -149,8 +158,10 @@ SegmentScores score_segmentation(const SegmentGold& gold, const Doc& doc, const 
   SegmentScores s;
   std::vector<Span> surface;
   for (size_t i = 0; i < doc.tokens.size(); ++i) {
-    if (!surface.empty() && i < flags.size() && (flags[i] & kTokenJoinsPrev)) surface.back().end = doc.tokens[i].end;
-    else surface.push_back(doc.tokens[i]);
+    if (!surface.empty() && i < flags.size() && (flags[i] & kTokenJoinsPrev))
+      surface.back().end = doc.tokens[i].end;
+    else
+      surface.push_back(doc.tokens[i]);
   }
   std::vector<Span> sents;
   for (const auto& x : doc.sentences) sents.push_back(x.span);

@@ -4,12 +4,12 @@
 //           hyphen or lowercase word and the next line starts with a lowercase letter);
 //   soft  — between two tokens on one line: decided by the averaged perceptron (or by rules when no
 //           model is loaded) from hashed features of the tokens around the gap.
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cmath>
 #include <mutex>
 #include <numeric>
-
-#include <fmt/core.h>
 
 #include "base/error.h"
 #include "base/hash.h"
@@ -54,8 +54,12 @@ struct TokInfo {
   bool opener = false;
 };
 
-bool is_closer(char32_t c) { return c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0xBB; }
-bool is_opener(char32_t c) { return c == '(' || c == '[' || c == '{' || c == 0x201C || c == 0x2018 || c == 0xAB; }
+bool is_closer(char32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0x2019 || c == 0xBB;
+}
+bool is_opener(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == 0x201C || c == 0x2018 || c == 0xAB;
+}
 
 TokInfo info_of(std::string_view t) {
   TokInfo r;
@@ -87,14 +91,22 @@ uint64_t shape_hash(std::string_view t) {
     const char32_t c = seg::decode_at(t, i, &len);
     i += len;
     char s;
-    if (seg::is_upper(c)) s = 'X';
-    else if (seg::is_lower(c)) s = 'x';
-    else if (seg::char_class(c) == seg::kDigit) s = 'd';
-    else if (seg::char_class(c) == seg::kLetter) s = 'l';
-    else if (c < 128) s = static_cast<char>(c);
-    else if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019) s = '"';
-    else if (c == 0x2026) s = '.';
-    else s = 'o';
+    if (seg::is_upper(c))
+      s = 'X';
+    else if (seg::is_lower(c))
+      s = 'x';
+    else if (seg::char_class(c) == seg::kDigit)
+      s = 'd';
+    else if (seg::char_class(c) == seg::kLetter)
+      s = 'l';
+    else if (c < 128)
+      s = static_cast<char>(c);
+    else if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019)
+      s = '"';
+    else if (c == 0x2026)
+      s = '.';
+    else
+      s = 'o';
     if (s != prev) buf[n++] = s;
     prev = s;
   }
@@ -149,9 +161,9 @@ void features(const std::vector<TokCtx>& tc, size_t i, Gap gap, uint32_t since_b
 
 // Capitalized words that start sentences after an abbreviation ("... in the U.S. The ...").
 bool common_starter(std::string_view w) {
-  static constexpr std::string_view kStarters[] = {"The", "He", "She", "It", "They", "We", "I", "This", "That",
-                                                   "But", "And", "In", "A", "His", "Her", "There", "If", "You",
-                                                   "Its", "Their", "What", "When", "As", "So", "Our", "My"};
+  static constexpr std::string_view kStarters[] = {
+      "The", "He",  "She",   "It", "They", "We",  "I",     "This", "That", "But", "And", "In",  "A",
+      "His", "Her", "There", "If", "You",  "Its", "Their", "What", "When", "As",  "So",  "Our", "My"};
   return std::find(std::begin(kStarters), std::end(kStarters), w) != std::end(kStarters);
 }
 
@@ -161,7 +173,8 @@ bool rule_boundary(const Doc& doc, const std::vector<TokCtx>& tc, size_t i) {
   const TokInfo& b = tc[i + 1].info;
   const auto next_class = seg::char_class(b.first);
   const bool next_starts = seg::is_upper(b.first) || next_class == seg::kDigit || b.opener ||
-                           b.first == '"' || b.first == '\'' || (next_class == seg::kPunct && !b.closer && !b.terminal);
+                           b.first == '"' || b.first == '\'' ||
+                           (next_class == seg::kPunct && !b.closer && !b.terminal);
   if (b.closer || b.terminal || b.first == ',' || b.first == ';' || b.first == ':') return false;
   const TokInfo* end = &a;
   if (a.closer || a.first == '"' || a.first == '\'') {
@@ -192,8 +205,8 @@ Segmenter Segmenter::load(const std::string& path) {
   const auto version = r.get<uint32_t>();
   const auto bits = r.get<uint32_t>();
   if (version != kModelVersion || bits != kBits)
-    throw InputError(path, fmt::format("segmenter model version {} / {} bits, expected {} / {}", version, bits,
-                                       kModelVersion, kBits));
+    throw InputError(path, fmt::format("segmenter model version {} / {} bits, expected {} / {}", version,
+                                       bits, kModelVersion, kBits));
   const auto w = r.get_array<float>();
   if (w.size() != (size_t{1} << kBits)) throw InputError(path, "segmenter weights have the wrong size");
   Segmenter s;
@@ -249,9 +262,12 @@ void prepare(Doc& doc, std::vector<uint8_t>* flags, Prepared* p) {
     }
     int newlines = 0;
     for (uint32_t k = b; k < e; ++k) newlines += doc.text[k] == '\n';
-    if (newlines >= 2) p->gap_after[i] = kGapHard;
-    else if (newlines == 1) p->gap_after[i] = kGapLine;
-    else p->gap_after[i] = e > b ? kGapSpace : kGapNone;
+    if (newlines >= 2)
+      p->gap_after[i] = kGapHard;
+    else if (newlines == 1)
+      p->gap_after[i] = kGapLine;
+    else
+      p->gap_after[i] = e > b ? kGapSpace : kGapNone;
   }
 }
 
@@ -260,7 +276,8 @@ bool line_continues(const Doc& doc, const std::vector<TokCtx>& tc, size_t i) {
   const TokInfo& a = tc[i].info;
   const TokInfo& b = tc[i + 1].info;
   if (!seg::is_lower(b.first)) return false;
-  return a.last == ',' || a.last == '-' || seg::is_lower(a.last) || (a.first == 'a' && doc.tokens[i].size() == 1);
+  return a.last == ',' || a.last == '-' || seg::is_lower(a.last) ||
+         (a.first == 'a' && doc.tokens[i].size() == 1);
 }
 
 }  // namespace
@@ -275,8 +292,10 @@ void Segmenter::segment(Doc& doc, std::vector<uint8_t>* flags) const {
     bool brk = true;
     if (i + 1 < n) {
       const Gap g = p.gap_after[i];
-      if (g == kGapHard) brk = true;
-      else if (g == kGapLine) brk = !line_continues(doc, p.tc, i);
+      if (g == kGapHard)
+        brk = true;
+      else if (g == kGapLine)
+        brk = !line_continues(doc, p.tc, i);
       else if (has_model()) {
         features(p.tc, i, g, static_cast<uint32_t>(i + 1 - first), feats);
         float score = 0;
@@ -361,9 +380,10 @@ Segmenter Segmenter::train(const std::vector<Example>& train, const std::vector<
       tp += pred && y, fp += pred && !y, fn += !pred && y;
     }
     const double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    if (log) *log += fmt::format("epoch {}: dev soft-gap P {:.2f} R {:.2f} F1 {:.2f}\n", epoch,
-                                 100.0 * tp / std::max<size_t>(1, tp + fp), 100.0 * tp / std::max<size_t>(1, tp + fn),
-                                 100 * f1);
+    if (log)
+      *log += fmt::format("epoch {}: dev soft-gap P {:.2f} R {:.2f} F1 {:.2f}\n", epoch,
+                          100.0 * tp / std::max<size_t>(1, tp + fp),
+                          100.0 * tp / std::max<size_t>(1, tp + fn), 100 * f1);
     if (f1 > best_f1) best_f1 = f1, best = avg;
   }
   Segmenter s;

@@ -54,9 +54,10 @@ bool lower_small(std::string_view w, std::array<char, 24>* buf, std::string_view
 // measured on EWT train: words where keeping clearly outnumbers splitting.
 bool keeps_hyphen(std::string_view left) {
   static constexpr std::string_view kPrefixes[] = {
-      "e", "non", "mid", "pre", "anti", "re", "post", "co", "over", "pro", "multi", "ex", "sub", "semi",
-      "cross", "neo", "psycho", "socio", "counter", "inter", "intra", "un", "bi", "tri", "pseudo", "quasi",
-      "ultra", "mega", "super", "trans", "hyper", "meta", "mis", "extra"};
+      "e",       "non",   "mid",   "pre",   "anti", "re",    "post",   "co",     "over",
+      "pro",     "multi", "ex",    "sub",   "semi", "cross", "neo",    "psycho", "socio",
+      "counter", "inter", "intra", "un",    "bi",   "tri",   "pseudo", "quasi",  "ultra",
+      "mega",    "super", "trans", "hyper", "meta", "mis",   "extra"};
   std::array<char, 24> buf;
   std::string_view low;
   if (!lower_small(left, &buf, &low)) return false;
@@ -69,20 +70,21 @@ struct Contraction {
   uint8_t cut;
 };
 constexpr Contraction kContractions[] = {
-    {"cannot", 3}, {"gonna", 3},   {"wanna", 3},    {"gotta", 3},     {"outta", 3},   {"dont", 2},
-    {"wont", 2},   {"cant", 2},    {"didnt", 3},    {"doesnt", 4},    {"couldnt", 5}, {"wouldnt", 5},
-    {"shouldnt", 6}, {"isnt", 2},  {"wasnt", 3},    {"arent", 3},     {"werent", 4},  {"havent", 4},
-    {"hasnt", 3},  {"hadnt", 3},   {"aint", 2},     {"im", 1},        {"ive", 1},     {"youre", 3},
-    {"theyre", 4}, {"thats", 4},   {"whats", 4},    {"theres", 5},    {"itll", 2},    {"alot", 1},
+    {"cannot", 3},   {"gonna", 3}, {"wanna", 3}, {"gotta", 3},  {"outta", 3},   {"dont", 2},
+    {"wont", 2},     {"cant", 2},  {"didnt", 3}, {"doesnt", 4}, {"couldnt", 5}, {"wouldnt", 5},
+    {"shouldnt", 6}, {"isnt", 2},  {"wasnt", 3}, {"arent", 3},  {"werent", 4},  {"havent", 4},
+    {"hasnt", 3},    {"hadnt", 3}, {"aint", 2},  {"im", 1},     {"ive", 1},     {"youre", 3},
+    {"theyre", 4},   {"thats", 4}, {"whats", 4}, {"theres", 5}, {"itll", 2},    {"alot", 1},
 };
 
 // "its" is "it's" without the apostrophe (EWT: "it" "s") when a word follows that cannot follow the
 // possessive; the list is the frequent right neighbours of split "its" in EWT train.
 bool its_is_contraction(std::string_view s, size_t after, size_t end) {
-  static constexpr std::string_view kNext[] = {"not", "a", "an", "the", "really", "simply", "very", "like",
-                                               "in", "now", "definitely", "for", "also", "all", "just", "been",
-                                               "getting", "going", "so", "too", "ok", "okay", "always", "never",
-                                               "still", "about", "because", "nothing", "probably", "actually"};
+  static constexpr std::string_view kNext[] = {
+      "not",     "a",     "an",         "the",     "really",   "simply",  "very",   "like",
+      "in",      "now",   "definitely", "for",     "also",     "all",     "just",   "been",
+      "getting", "going", "so",         "too",     "ok",       "okay",    "always", "never",
+      "still",   "about", "because",    "nothing", "probably", "actually"};
   size_t b = after;
   while (b < end && (s[b] == ' ' || s[b] == '\t')) ++b;
   size_t e = b;
@@ -106,7 +108,8 @@ int contraction_cut(std::string_view w) {
 // Apostrophe at text[i]: ASCII ' or U+2019 (3 bytes) or U+2018 misused; returns its byte length.
 inline uint32_t apostrophe_len(std::string_view s, size_t i) {
   if (s[i] == '\'') return 1;
-  if (s.size() - i >= 3 && static_cast<unsigned char>(s[i]) == 0xE2 && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+  if (s.size() - i >= 3 && static_cast<unsigned char>(s[i]) == 0xE2 &&
+      static_cast<unsigned char>(s[i + 1]) == 0x80 &&
       (static_cast<unsigned char>(s[i + 2]) == 0x99 || static_cast<unsigned char>(s[i + 2]) == 0x98))
     return 3;
   return 0;
@@ -115,8 +118,9 @@ inline uint32_t apostrophe_len(std::string_view s, size_t i) {
 // A number glued to a unit or to AM/PM ("7:30PM", "50ft", "35mm"): EWT splits it; returns the
 // cut or 0. Ordinals ("30th") and codes ("m16") are not matched.
 size_t number_unit_cut(std::string_view w) {
-  static constexpr std::string_view kUnits[] = {"am", "pm", "ft", "mm", "cm", "km", "kg", "lb", "lbs", "m",
-                                                "k", "mph", "gb", "mb", "hrs", "min", "mins", "yrs", "oz", "mi"};
+  static constexpr std::string_view kUnits[] = {"am",  "pm",  "ft",   "mm",  "cm",  "km", "kg",
+                                                "lb",  "lbs", "m",    "k",   "mph", "gb", "mb",
+                                                "hrs", "min", "mins", "yrs", "oz",  "mi"};
   size_t k = 0;
   while (k < w.size() && ((w[k] >= '0' && w[k] <= '9') || w[k] == '.' || w[k] == ':' || w[k] == ',')) ++k;
   if (k == 0 || k == w.size() || !(w[k - 1] >= '0' && w[k - 1] <= '9')) return 0;
@@ -246,7 +250,8 @@ size_t scan_word(std::string_view s, size_t p, size_t e) {
     switch (c) {
       case '.': {
         // "end.The" is a missing space, not a domain or an abbreviation.
-        const bool left_lower_word = left.size() >= 2 && seg::is_lower(static_cast<unsigned char>(left.back()));
+        const bool left_lower_word =
+            left.size() >= 2 && seg::is_lower(static_cast<unsigned char>(left.back()));
         bool join_dot = true;
         if (left_lower_word && seg::is_upper(next) && q + len + nlen < e) {
           uint32_t l3;
@@ -273,14 +278,22 @@ size_t scan_word(std::string_view s, size_t p, size_t e) {
         join = (left_digit && d) || has_dot || (left.size() <= 2 && r - (q + 1) <= 2);
         break;
       }
-      case '-': case 0x2010: case 0x2011: {
+      case '-':
+      case 0x2010:
+      case 0x2011: {
         bool d;
         const size_t r = alnum_run_end(s, q + len, e, &d);
-        if (all_digits(left) && d) join = left.size() >= 3 || r - (q + len) >= 3;  // phone numbers, ISO dates
-        else join = keeps_hyphen(left);
+        if (all_digits(left) && d)
+          join = left.size() >= 3 || r - (q + len) >= 3;  // phone numbers, ISO dates
+        else
+          join = keeps_hyphen(left);
         break;
       }
-      case '\'': case 0x2019: case '_': case '&': case '@':
+      case '\'':
+      case 0x2019:
+      case '_':
+      case '&':
+      case '@':
         join = true;
         break;
       default:
@@ -295,8 +308,9 @@ size_t scan_word(std::string_view s, size_t p, size_t e) {
 
 bool is_sentence_punct(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
 
-constexpr std::string_view kEmoticons[] = {":-)", ":-(", ";-)", ":-D", ":-P", ":'(", ">:(", ":)", ":(", ";)",
-                                           ":D",  ":P",  ":p",  ";P",  ":/",  ":|",  "<3",  "=)", "^_^", ":-/"};
+constexpr std::string_view kEmoticons[] = {":-)", ":-(", ";-)", ":-D", ":-P", ":'(", ">:(",
+                                           ":)",  ":(",  ";)",  ":D",  ":P",  ":p",  ";P",
+                                           ":/",  ":|",  "<3",  "=)",  "^_^", ":-/"};
 
 // Length of an emoticon standing alone at s[p] (chunk start), or 0.
 size_t emoticon_at(std::string_view s, size_t p, size_t e) {
@@ -332,7 +346,8 @@ size_t url_at(std::string_view s, size_t p, size_t e) {
       continue;
     }
     // Closing curly quotes (U+201D, U+2019) at the end.
-    if (q - p >= 3 && static_cast<unsigned char>(s[q - 3]) == 0xE2 && static_cast<unsigned char>(s[q - 2]) == 0x80 &&
+    if (q - p >= 3 && static_cast<unsigned char>(s[q - 3]) == 0xE2 &&
+        static_cast<unsigned char>(s[q - 2]) == 0x80 &&
         (static_cast<unsigned char>(c) == 0x9D || static_cast<unsigned char>(c) == 0x99)) {
       q -= 3;
       continue;

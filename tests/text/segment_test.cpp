@@ -1,3 +1,6 @@
+#include "text/segment.h"
+#include "text/segment_abbrev.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,7 +9,6 @@
 #include <vector>
 
 #include "base/paths.h"
-#include "text/segment.h"
 #include "text/segment_eval.h"
 
 namespace dyad {
@@ -30,10 +32,12 @@ TEST(SegmentTokens, ArticleExamples) {
   EXPECT_EQ(toks("Russia\u2019s war"), (V{"Russia", "\u2019s", "war"}));
   EXPECT_EQ(toks("Russia's war"), (V{"Russia", "'s", "war"}));
   EXPECT_EQ(toks("railway bridge\u2014the only"), (V{"railway", "bridge", "\u2014", "the", "only"}));
-  EXPECT_EQ(toks("in Washington, D.C., and Seoul."), (V{"in", "Washington", ",", "D.C.", ",", "and", "Seoul", "."}));
+  EXPECT_EQ(toks("in Washington, D.C., and Seoul."),
+            (V{"in", "Washington", ",", "D.C.", ",", "and", "Seoul", "."}));
   EXPECT_EQ(toks("the U.S. think tank"), (V{"the", "U.S.", "think", "tank"}));
   EXPECT_EQ(toks("Lavrov said, \u201cWe exchanged views\u2026 Our friends.\u201d"),
-            (V{"Lavrov", "said", ",", "\u201c", "We", "exchanged", "views", "\u2026", "Our", "friends", ".", "\u201d"}));
+            (V{"Lavrov", "said", ",", "\u201c", "We", "exchanged", "views", "\u2026", "Our", "friends", ".",
+               "\u201d"}));
   EXPECT_EQ(toks("over 10,000 DPRK troops"), (V{"over", "10,000", "DPRK", "troops"}));
   EXPECT_EQ(toks("smiles\u2026\n\u2757Lavrov"), (V{"smiles", "\u2026", "\u2757", "Lavrov"}));
   EXPECT_EQ(toks("(@Zlatti_71) July 12, 2025"), (V{"(", "@Zlatti_71", ")", "July", "12", ",", "2025"}));
@@ -46,18 +50,24 @@ TEST(SegmentTokens, EwtConventions) {
   EXPECT_EQ(toks("you cannot"), (V{"you", "can", "not"}));
   EXPECT_EQ(toks("gonna go"), (V{"gon", "na", "go"}));
   EXPECT_EQ(toks("I'm sure they're here, we've said we'll go and I'd"),
-            (V{"I", "'m", "sure", "they", "'re", "here", ",", "we", "'ve", "said", "we", "'ll", "go", "and", "I", "'d"}));
+            (V{"I", "'m", "sure", "they", "'re", "here", ",", "we", "'ve", "said", "we", "'ll", "go", "and",
+               "I", "'d"}));
   EXPECT_EQ(toks("an e-mail about a non-stop search-engine"),
             (V{"an", "e-mail", "about", "a", "non-stop", "search", "-", "engine"}));
   EXPECT_EQ(toks("Dr. Smith met Mr. Jones"), (V{"Dr.", "Smith", "met", "Mr.", "Jones"}));
   EXPECT_EQ(toks("e.g. at 5:30 p.m. on 11/28/2000"), (V{"e.g.", "at", "5:30", "p.m.", "on", "11/28/2000"}));
   EXPECT_EQ(toks("call 713-853-3989 or mail jo.smith@enron.com!"),
             (V{"call", "713-853-3989", "or", "mail", "jo.smith@enron.com", "!"}));
-  EXPECT_EQ(toks("see (http://www.example.com/a?b=c)."), (V{"see", "(", "http://www.example.com/a?b=c", ")", "."}));
+  EXPECT_EQ(toks("see (http://www.example.com/a?b=c)."),
+            (V{"see", "(", "http://www.example.com/a?b=c", ")", "."}));
   EXPECT_EQ(toks("Great :) Really?!"), (V{"Great", ":)", "Really", "?!"}));
   EXPECT_EQ(toks("wait... what"), (V{"wait", "...", "what"}));
   EXPECT_EQ(toks("$10 (about 5%)"), (V{"$", "10", "(", "about", "5", "%", ")"}));
   EXPECT_EQ(toks("the workers' party"), (V{"the", "workers", "'", "party"}));
+  EXPECT_EQ(toks("at 7:30PM on a 35mm film, the 30th"),
+            (V{"at", "7:30", "PM", "on", "a", "35", "mm", "film", ",", "the", "30th"}));
+  EXPECT_EQ(toks("its a reel but its own tune"), (V{"it", "s", "a", "reel", "but", "its", "own", "tune"}));
+  EXPECT_EQ(toks("CCNG, Inc.. On"), (V{"CCNG", ",", "Inc.", ".", "On"}));
   EXPECT_EQ(toks("caf\u00e9\u00a0na\u00efve\u200bword"), (V{"caf\u00e9", "na\u00efve", "word"}));
 }
 
@@ -91,6 +101,16 @@ void check_invariants(const Doc& d) {
   ASSERT_EQ(next, d.num_tokens());
 }
 
+TEST(SegmentAbbrev, TablesAreSearchable) {
+  for (const char* w : {"Adm", "Supt", "Messrs", "Ala", "Wyo", "approx", "yrs", "etc", "Sept", "Jan"})
+    EXPECT_TRUE(seg::is_abbreviation(w)) << w;
+  EXPECT_TRUE(seg::is_abbreviation("Etc"));
+  EXPECT_FALSE(seg::is_abbreviation("Al"));
+  EXPECT_FALSE(seg::is_abbreviation("the"));
+  EXPECT_TRUE(seg::is_title_abbreviation("Gen"));
+  EXPECT_FALSE(seg::is_title_abbreviation("Inc"));
+}
+
 TEST(SegmentTokens, EmptyAndWhitespace) {
   for (const char* t : {"", " ", "\n\n\t", "\u00a0\u200b"}) {
     Doc d;
@@ -103,7 +123,8 @@ TEST(SegmentTokens, EmptyAndWhitespace) {
 
 TEST(SegmentTokens, InvalidAndRandomBytesNeverBreakInvariants) {
   std::mt19937 rng(42);
-  const std::string alphabet = std::string("aZ9 .,'\"-\n!?:/@#") + "\xe2\x80\x99\xe2\x80\xa6\xc3\xa9\xff\xc0\xed\xa0";
+  const std::string alphabet =
+      std::string("aZ9 .,'\"-\n!?:/@#") + "\xe2\x80\x99\xe2\x80\xa6\xc3\xa9\xff\xc0\xed\xa0";
   for (int round = 0; round < 300; ++round) {
     Doc d;
     const int n = static_cast<int>(rng() % 60);
@@ -152,14 +173,16 @@ std::string model_path() { return std::string(DYAD_SOURCE_DIR) + "/models/segmen
 TEST(SegmentSentences, ModelSplitsArticleText) {
   if (!std::filesystem::exists(model_path())) GTEST_SKIP() << "no model at " << model_path();
   const auto seg = Segmenter::load(model_path());
-  EXPECT_EQ(sents("Russia\u2019s defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing "
-                  "on Saturday. Lavrov said, \u201cWe exchanged views.\u201d",
-                  seg),
-            (V{"Russia\u2019s defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing on "
-               "Saturday.",
-               "Lavrov said, \u201cWe exchanged views.\u201d"}));
-  EXPECT_EQ(sents("His work includes stations in Berlin, Washington, D.C., and Seoul. Tim has two degrees.", seg),
-            (V{"His work includes stations in Berlin, Washington, D.C., and Seoul.", "Tim has two degrees."}));
+  EXPECT_EQ(
+      sents("Russia\u2019s defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing "
+            "on Saturday. Lavrov said, \u201cWe exchanged views.\u201d",
+            seg),
+      (V{"Russia\u2019s defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing on "
+         "Saturday.",
+         "Lavrov said, \u201cWe exchanged views.\u201d"}));
+  EXPECT_EQ(
+      sents("His work includes stations in Berlin, Washington, D.C., and Seoul. Tim has two degrees.", seg),
+      (V{"His work includes stations in Berlin, Washington, D.C., and Seoul.", "Tim has two degrees."}));
 }
 
 // Floors measured on EWT dev (see eval/segment/README.md), a little below the measured figures.
