@@ -392,11 +392,9 @@ M rule_deictic(const Ctx& c, uint32_t i) {
     return make(1, "DATE", "PRESENT_REF");
   if (x == "these" && c.w(i + 1) == "days") return make(2, "DATE", "PRESENT_REF");
   if (x == "the" && c.w(i + 1) == "present" && !c.is(i + 2, {"day"})) return make(2, "DATE", "PRESENT_REF");
-  if (x == "recently" || x == "lately" || x == "previously" || x == "formerly" || x == "recent") {
-    if (x == "recent" && c.is(i + 1, {"years", "months", "weeks", "days", "decades"}))
-      return make(2, "DATE", "PAST_REF");
-    return make(1, "DATE", "PAST_REF");
-  }
+  // "previously", "formerly" and a bare "recent" are not TIMEX3s in TimeBank practice
+  if (x == "recent" && c.is(i + 1, {"years", "months", "weeks", "days", "decades"})) return make(2, "DATE", "PAST_REF");
+  if (x == "recently" || x == "lately") return make(1, "DATE", "PAST_REF");
   if (x == "the" && c.w(i + 1) == "past" && !c.is(i + 2, {"week", "month", "year", "decade", "century", "weekend"}))
     return make(2, "DATE", "PAST_REF");
   if (x == "the" && c.w(i + 1) == "future") return make(2, "DATE", "FUTURE_REF");
@@ -547,7 +545,7 @@ M rule_duration(const Ctx& c, uint32_t i) {
   M m = make(u_at - i + 1, "DURATION", duration_value(u, n, vague));
   m.from_count = k == i;
   // "three-year-old": an age, still a duration
-  if (hyphen && c.w(u_at + 1) == "-" && c.w(u_at + 2) == "old") m.len += 2;
+  if (hyphen && c.w(u_at + 1) == "-" && c.w(u_at + 2) == "old") return {};  // an age, not annotated
   return m;
 }
 
@@ -608,6 +606,11 @@ M rule_offset(const Ctx& c, uint32_t i) {
   const Gran g = u.gran == Gran::kDecade || u.gran == Gran::kCentury ? Gran::kYear : u.gran;
   if (std::fabs(n * u.mult - steps) > 1e-9) return m;  // "1.5 years ago": no calendar value
   if (!anaphoric) {
+    // "a year ago" after "the third quarter": financial news compares with the same quarter
+    if (g == Gran::kYear && c.ref.valid() && c.ref.gran == Gran::kQuarter && c.has_dct && c.ref.year == c.dct.year) {
+      m.value = val(timecal::shift(c.ref, g, sign * steps));
+      return m;
+    }
     m.value = val(timecal::shift(at(c, g), g, sign * steps));
     return m;
   }
