@@ -29,7 +29,8 @@ void bench(const BenchArgs& a) {
   std::vector<dyad::RawDoc> docs;
   auto issue = [](const dyad::ReadIssue& is) { fmt::print(stderr, "{}\n", is.text()); };
   for (const auto& f : dyad::list_inputs(inputs, issue))
-    dyad::read_input(f, {}, [&](dyad::RawDoc&& d) { docs.push_back(std::move(d)); }, issue);
+    dyad::read_input(
+        f, {}, [&](dyad::RawDoc&& d) { docs.push_back(std::move(d)); }, issue);
   if (docs.empty()) {
     fmt::print(stderr, "dyad bench: no documents in the corpus\n");
     throw CLI::RuntimeError(1);
@@ -68,7 +69,8 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<BenchArgs>();
   auto* sub = app.add_subcommand("bench", "Measure words/s of each pipeline stage (nothing is stored)");
   sub->add_option("--corpus", a->corpus, "Input files or folders (default: the bundled examples/)");
-  sub->add_option("--words", a->words, "Repeat the corpus until this many words were analysed")->capture_default_str();
+  sub->add_option("--words", a->words, "Repeat the corpus until this many words were analysed")
+      ->capture_default_str();
   sub->callback([a] { bench(*a); });
 });
 

@@ -13,8 +13,9 @@ void list(const std::string& ref) {
   if (d.events.empty()) return;
   fmt::print("{:>4}  {:<12} {:<5} {:<12} {:<12} {}\n", "sent", "source", "code", "target", "date", "claim");
   for (const dyad::Event& e : d.events) {
-    fmt::print("{:>4}  {:<12} {:<5} {:<12} {:<12} {}\n", e.sentence, e.source.code.empty() ? "-" : e.source.code,
-               e.code, e.target.code.empty() ? "-" : e.target.code,
+    fmt::print("{:>4}  {:<12} {:<5} {:<12} {:<12} {}\n", e.sentence,
+               e.source.code.empty() ? "-" : e.source.code, e.code,
+               e.target.code.empty() ? "-" : e.target.code,
                e.date.empty() ? "?" : e.date + (e.date_assumed ? "*" : ""), dyad::cli::claim_of(e));
   }
   fmt::print("(* date assumed from publication)\n");

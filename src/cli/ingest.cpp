@@ -1,4 +1,6 @@
 // `dyad ingest PATH... [--jobs N] [--store-tokens]`: read, analyse and store documents.
+#include "pipeline/ingest.h"
+
 #include <fmt/core.h>
 #include <unistd.h>
 
@@ -6,7 +8,6 @@
 
 #include "base/paths.h"
 #include "cli/command.h"
-#include "pipeline/ingest.h"
 #include "pipeline/pipeline.h"
 #include "store/store.h"
 
@@ -22,7 +23,8 @@ struct IngestArgs {
 void run(const IngestArgs& a) {
   const auto& g = dyad::cli::globals();
   std::vector<std::string> warnings;
-  const dyad::Pipeline pipeline = dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline pipeline =
+      dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   dyad::StoreOptions so;
@@ -45,16 +47,16 @@ void run(const IngestArgs& a) {
   fmt::print("failed              {}\n", r.failed);
   fmt::print("inputs skipped      {}  (unreadable files or lines; see the errors table)\n", r.skipped_inputs);
   if (r.warnings) fmt::print("warnings            {}\n", r.warnings);
-  fmt::print("sentences {}  entities {}  timexes {}  events {}  ({} words, {:.2f} s)\n", r.sentences, r.entities,
-             r.timexes, r.events, r.words, r.seconds);
+  fmt::print("sentences {}  entities {}  timexes {}  events {}  ({} words, {:.2f} s)\n", r.sentences,
+             r.entities, r.timexes, r.events, r.words, r.seconds);
   fmt::print("{:<16} {:>6} {:>10}\n", "stage", "docs", "seconds");
   for (size_t i = 0; i < r.stage_names.size(); ++i) {
     uint64_t docs = i < r.times.docs.size() ? r.times.docs[i] : 0;
     double secs = i < r.times.seconds.size() ? r.times.seconds[i] : 0;
     fmt::print("{:<16} {:>6} {:>10.3f}\n", r.stage_names[i], docs, secs);
   }
-  for (const auto& s : pipeline.skipped()) fmt::print("{:<16} skipped ({})\n", s.substr(0, s.find(':')),
-                                                      s.substr(s.find(':') + 2));
+  for (const auto& s : pipeline.skipped())
+    fmt::print("{:<16} skipped ({})\n", s.substr(0, s.find(':')), s.substr(s.find(':') + 2));
   if (r.nothing_ingested()) {
     fmt::print(stderr, "dyad ingest: nothing could be ingested\n");
     throw CLI::RuntimeError(1);
@@ -67,7 +69,8 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   sub->add_option("paths", a->paths, "Files or folders (searched recursively)")->required();
   sub->add_option("-j,--jobs", a->jobs, "Analysis threads")->check(CLI::Range(1, 256))->capture_default_str();
   sub->add_flag("--store-tokens", a->store_tokens, "Also store every token (tag, lemma, head)");
-  sub->add_option("--max-doc-mb", a->max_doc_mb, "Refuse single documents larger than this")->capture_default_str();
+  sub->add_option("--max-doc-mb", a->max_doc_mb, "Refuse single documents larger than this")
+      ->capture_default_str();
   sub->callback([a] { run(*a); });
 });
 

@@ -15,7 +15,8 @@ void show(const std::string& ref, bool no_text) {
   fmt::print("title       {}\n", d.title);
   fmt::print("published   {} ({})\n", d.published.empty() ? "unknown" : d.published, d.published_origin);
   fmt::print("status      {}{}\n", s.record.status, s.record.error.empty() ? "" : ": " + s.record.error);
-  fmt::print("stages      {}\ningested    {}\nkey         {}\n", s.record.stages, s.ingested_at, s.record.content_key);
+  fmt::print("stages      {}\ningested    {}\nkey         {}\n", s.record.stages, s.ingested_at,
+             s.record.content_key);
   if (!no_text) fmt::print("\n--- clean text ({} bytes)\n{}\n", d.text.size(), d.text);
 
   fmt::print("\n--- sentences ({})\n", d.sentences.size());
@@ -35,7 +36,8 @@ void show(const std::string& ref, bool no_text) {
   if (!d.places.empty()) {
     fmt::print("\n--- places ({})\n", d.places.size());
     for (const auto& p : d.places)
-      fmt::print("{:<24} {:<4} {:<20} {:.4f},{:.4f} {}\n", p.name, p.country, p.adm1, p.lat, p.lon, p.feature);
+      fmt::print("{:<24} {:<4} {:<20} {:.4f},{:.4f} {}\n", p.name, p.country, p.adm1, p.lat, p.lon,
+                 p.feature);
   }
   if (!d.quantities.empty()) {
     fmt::print("\n--- quantities ({})\n", d.quantities.size());
@@ -46,16 +48,17 @@ void show(const std::string& ref, bool no_text) {
   for (size_t i = 0; i < d.events.size(); ++i) {
     const dyad::Event& e = d.events[i];
     fmt::print("s{:<3} {} -[{} {}]-> {}  \"{}\"  date {}{}  place {}  {}\n", e.sentence,
-               e.source.code.empty() ? "-" : e.source.code, e.code, e.plover, e.target.code.empty() ? "-" : e.target.code,
-               s.event_trigger[i], e.date.empty() ? "?" : e.date, e.date_assumed ? " (assumed)" : "",
-               e.place.empty() ? "-" : e.place, dyad::cli::claim_of(e));
+               e.source.code.empty() ? "-" : e.source.code, e.code, e.plover,
+               e.target.code.empty() ? "-" : e.target.code, s.event_trigger[i], e.date.empty() ? "?" : e.date,
+               e.date_assumed ? " (assumed)" : "", e.place.empty() ? "-" : e.place, dyad::cli::claim_of(e));
   }
 }
 
 dyad::cli::Command reg("", [](CLI::App& app) {
   auto ref = std::make_shared<std::string>();
   auto no_text = std::make_shared<bool>(false);
-  auto* sub = app.add_subcommand("show", "Show a stored document: text, sentences, entities, timexes, events");
+  auto* sub =
+      app.add_subcommand("show", "Show a stored document: text, sentences, entities, timexes, events");
   sub->add_option("doc", *ref, "Document id, content key, path or file name")->required();
   sub->add_flag("--no-text", *no_text, "Leave out the clean text");
   sub->callback([ref, no_text] { show(*ref, *no_text); });

@@ -16,8 +16,8 @@ dyad::cli::Command reg("", [](CLI::App& app) {
     fmt::print("store       {}\n", dyad::cli::globals().db);
     fmt::print("documents   {}", s.documents);
     if (s.failed) fmt::print("  (+{} failed)", s.failed);
-    fmt::print("\nsentences   {}\nentities    {}\ntimexes     {}\nevents      {}\nactors      {}\n", s.sentences,
-               s.entities, s.timexes, s.events, s.actors);
+    fmt::print("\nsentences   {}\nentities    {}\ntimexes     {}\nevents      {}\nactors      {}\n",
+               s.sentences, s.entities, s.timexes, s.events, s.actors);
     if (s.errors) fmt::print("input errors {}\n", s.errors);
     if (s.top_dyads.empty()) {
       fmt::print("top dyads   (none: no coded events with both a source and a target)\n");

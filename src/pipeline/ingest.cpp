@@ -23,8 +23,8 @@ class Progress {
     if (!on_) return;
     const int width = 30;
     const int fill = files ? static_cast<int>(width * files_done / files) : width;
-    fmt::print(stderr, "\r\033[K[{}{}] {}/{} files, {} docs", std::string(fill, '#'), std::string(width - fill, ' '),
-               files_done, files, docs);
+    fmt::print(stderr, "\r\033[K[{}{}] {}/{} files, {} docs", std::string(fill, '#'),
+               std::string(width - fill, ' '), files_done, files, docs);
     std::fflush(stderr);
     drawn_ = true;
   }

@@ -24,13 +24,13 @@ struct IngestOptions {
 };
 
 struct IngestReport {
-  size_t files = 0;            // input files found
-  size_t read = 0;             // documents read from them
-  size_t stored = 0;           // newly stored with status "ok"
-  size_t duplicates = 0;       // already stored: nothing added
-  size_t failed = 0;           // analysed or stored with an error (stored with status "failed" if possible)
-  size_t skipped_inputs = 0;   // files or lines that could not be read at all
-  size_t warnings = 0;         // repaired input (invalid UTF-8), unreadable dates...
+  size_t files = 0;           // input files found
+  size_t read = 0;            // documents read from them
+  size_t stored = 0;          // newly stored with status "ok"
+  size_t duplicates = 0;      // already stored: nothing added
+  size_t failed = 0;          // analysed or stored with an error (stored with status "failed" if possible)
+  size_t skipped_inputs = 0;  // files or lines that could not be read at all
+  size_t warnings = 0;        // repaired input (invalid UTF-8), unreadable dates...
   uint64_t bytes = 0, words = 0, sentences = 0, entities = 0, timexes = 0, events = 0;
   std::vector<std::string> stage_names;
   StageTimes times;

@@ -1,7 +1,7 @@
 #include "pipeline/pipeline.h"
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 
@@ -9,12 +9,13 @@
 
 // Stages are compiled in only when their code is in the tree: the header, plus the file that
 // implements it (a header alone would link-fail). Re-check these when a stage's files are renamed.
-#if __has_include("text/clean.h") && __has_include("text/clean_html.cpp") && __has_include("text/clean_text.cpp")
+#if __has_include("text/clean.h") && __has_include("text/clean_html.cpp") && \
+                                                   __has_include("text/clean_text.cpp")
 #define DYAD_HAVE_CLEAN 1
 #include "text/clean.h"
 #endif
 #if __has_include("text/segment.h") && __has_include("text/segment_sentences.cpp") && \
-    __has_include("text/segment_tokenize.cpp")
+                                                     __has_include("text/segment_tokenize.cpp")
 #define DYAD_HAVE_SEGMENT 1
 #include "text/segment.h"
 #endif
@@ -45,6 +46,11 @@
 #define DYAD_HAVE_QUANTITIES 1
 #endif
 #endif
+#if __has_include("events/coder.h") && __has_include("events/coder.cpp")
+#define DYAD_HAVE_EVENTS 1
+#include "base/paths.h"
+#include "events/coder.h"
+#endif
 #if __has_include("claims/claims.h") && __has_include("claims/claims.cpp")
 #define DYAD_HAVE_CLAIMS 1
 #include "claims/claims.h"
@@ -57,7 +63,7 @@ using Clock = std::chrono::steady_clock;
 
 bool file_exists(const std::string& p) {
   std::error_code ec;
-  return std::filesystem::is_regular_file(p, ec);
+  return std::filesystem::exists(p, ec);
 }
 
 // Crude tag stripper for HTML when the cleaner is not in the build: drops <script>/<style>
@@ -79,8 +85,8 @@ std::string strip_tags(std::string_view html) {
     for (std::string_view skip : {"script", "style"}) {
       if (lower_at(i + 1, skip)) {
         size_t e = i;
-        while (e < html.size() && !(html[e] == '<' && html.size() > e + 1 && html[e + 1] == '/' &&
-                                    lower_at(e + 2, skip)))
+        while (e < html.size() &&
+               !(html[e] == '<' && html.size() > e + 1 && html[e + 1] == '/' && lower_at(e + 2, skip)))
           ++e;
         i = e;
       }
@@ -146,7 +152,8 @@ void fallback_segment(Doc& doc) {
   uint32_t sent_first = 0;
   auto close = [&](void) {
     const auto n = static_cast<uint32_t>(doc.tokens.size());
-    if (n > sent_first) doc.sentences.push_back({sent_first, n, {doc.tokens[sent_first].begin, doc.tokens[n - 1].end}});
+    if (n > sent_first)
+      doc.sentences.push_back({sent_first, n, {doc.tokens[sent_first].begin, doc.tokens[n - 1].end}});
     sent_first = n;
   };
   size_t i = 0;
@@ -168,8 +175,9 @@ void fallback_segment(Doc& doc) {
       return std::isalnum(ch) || ch >= 0x80;
     };
     if (wordish(i)) {
-      while (j < t.size() && (wordish(j) || ((t[j] == '.' || t[j] == ',' || t[j] == '-') && j + 1 < t.size() &&
-                                              wordish(j + 1) && j > i && std::isdigit(static_cast<unsigned char>(t[j - 1])))))
+      while (j < t.size() &&
+             (wordish(j) || ((t[j] == '.' || t[j] == ',' || t[j] == '-') && j + 1 < t.size() &&
+                             wordish(j + 1) && j > i && std::isdigit(static_cast<unsigned char>(t[j - 1])))))
         ++j;
     } else {
       j = i + 1;
@@ -193,18 +201,28 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
     if (warnings) warnings->push_back("stage " + stage + " skipped: " + why);
   };
   auto model = [&](const char* file) { return models_dir + "/" + file; };
-  // Loads a model if its file exists; otherwise records the skip and returns false.
-  auto have_model = [&](const std::string& stage, const std::string& path) {
-    if (file_exists(path)) return true;
-    skip(stage, path + " missing");
-    return false;
+  // Loads a stage's model; a missing or unreadable file skips the stage (never fails the pipeline:
+  // a model being retrained must not stop ingest). Returns null when skipped.
+  auto load = [&]<class T>(const std::string& stage, const std::string& path,
+                           T (*loader)(const std::string&)) {
+    std::shared_ptr<T> m;
+    if (!file_exists(path)) {
+      skip(stage, path + " missing");
+      return m;
+    }
+    try {
+      m = std::make_shared<T>(loader(path));
+    } catch (const std::exception& e) {
+      skip(stage, std::string("cannot load: ") + e.what());
+    }
+    return m;
   };
   auto add = [&](std::string name, StageFn fn) {
     p.names_.push_back(std::move(name));
     p.stages_.push_back(std::move(fn));
   };
   (void)model;
-  (void)have_model;
+  (void)load;
 
   p.names_.push_back("clean");
 #ifdef DYAD_HAVE_CLEAN
@@ -215,9 +233,14 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
 
 #ifdef DYAD_HAVE_SEGMENT
   {
-    std::string path = model("segmenter.bin");
-    auto seg = std::make_shared<Segmenter>(file_exists(path) ? Segmenter::load(path) : Segmenter());
-    if (!seg->has_model()) skip("segment model", path + " missing (rule-based sentence splitting)");
+    std::shared_ptr<Segmenter> seg;
+    if (file_exists(model("segmenter.bin")))
+      seg = load("segment model", model("segmenter.bin"), &Segmenter::load);
+    if (!seg) {
+      seg = std::make_shared<Segmenter>();
+      if (!file_exists(model("segmenter.bin")))
+        skip("segment model", model("segmenter.bin") + " missing (rule-based sentence splitting)");
+    }
     add("segment", [seg](Doc& d) { seg->segment(d); });
   }
 #else
@@ -226,47 +249,33 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
 #endif
 
 #ifdef DYAD_HAVE_TAGGER
-  if (have_model("tag", model("tagger.bin"))) {
-    auto m = std::make_shared<Tagger>(Tagger::load(model("tagger.bin")));
-    add("tag", [m](Doc& d) { m->tag(d); });
-  }
+  if (auto m = load("tag", model("tagger.bin"), &Tagger::load)) add("tag", [m](Doc& d) { m->tag(d); });
 #else
   skip("tag", "not in this build");
 #endif
 
 #ifdef DYAD_HAVE_LEMMATIZER
-  if (have_model("lemmatize", model("lemmatizer.bin"))) {
-    auto m = std::make_shared<Lemmatizer>(Lemmatizer::load(model("lemmatizer.bin")));
+  if (auto m = load("lemmatize", model("lemmatizer.bin"), &Lemmatizer::load))
     add("lemmatize", [m](Doc& d) { m->lemmatize(d); });
-  }
 #else
   skip("lemmatize", "not in this build");
 #endif
 
 #ifdef DYAD_HAVE_PARSER
-  if (have_model("parse", model("parser.bin"))) {
-    auto m = std::make_shared<Parser>(Parser::load(model("parser.bin")));
-    add("parse", [m](Doc& d) { m->parse(d); });
-  }
+  if (auto m = load("parse", model("parser.bin"), &Parser::load)) add("parse", [m](Doc& d) { m->parse(d); });
 #else
   skip("parse", "not in this build");
 #endif
 
 #ifdef DYAD_HAVE_NER
-  if (have_model("ner", model("ner.bin"))) {
-    auto m = std::make_shared<Ner>(Ner::load(model("ner.bin")));
-    add("ner", [m](Doc& d) { m->recognize(d); });
-  }
+  if (auto m = load("ner", model("ner.bin"), &Ner::load)) add("ner", [m](Doc& d) { m->recognize(d); });
 #else
   skip("ner", "not in this build");
 #endif
 
 #ifdef DYAD_HAVE_GEO
-  std::shared_ptr<Geo> geo;
-  if (have_model("geo", model("geo.bin"))) {
-    geo = std::make_shared<Geo>(Geo::load(model("geo.bin")));
-    add("geo", [geo](Doc& d) { geo->locate(d); });
-  }
+  std::shared_ptr<Geo> geo = load("geo", model("geo.bin"), &Geo::load);
+  if (geo) add("geo", [geo](Doc& d) { geo->locate(d); });
 #else
   skip("geo", "not in this build");
 #endif
@@ -283,7 +292,17 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
   skip("quantities", "not in this build");
 #endif
 
+#ifdef DYAD_HAVE_EVENTS
+  // The coder needs a parse; its dictionaries are data files of the repository (data/), not
+  // trained models.
+  if (!p.has_stage("tag") || !p.has_stage("parse")) {
+    skip("events", "needs the tag and parse stages");
+  } else if (auto m = load("events", source_dir() + "/data", &EventCoder::load)) {
+    add("events", [m](Doc& d) { m->code(d); });
+  }
+#else
   skip("events", "not in this build");
+#endif
 
 #ifdef DYAD_HAVE_GEO
   if (geo) add("anchor", [geo](Doc& d) { geo->anchor_events(d); });
@@ -295,6 +314,12 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
   skip("claims", "not in this build");
 #endif
   return p;
+}
+
+bool Pipeline::has_stage(std::string_view name) const {
+  for (const std::string& n : names_)
+    if (n == name) return true;
+  return false;
 }
 
 std::string Pipeline::stages_string() const {

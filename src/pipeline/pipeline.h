@@ -25,7 +25,7 @@ namespace dyad {
 
 // Per-stage time and document counts, accumulated over run() calls (one per thread; add them up).
 struct StageTimes {
-  std::vector<double> seconds;   // parallel to Pipeline::stage_names()
+  std::vector<double> seconds;  // parallel to Pipeline::stage_names()
   std::vector<uint64_t> docs;
   void add(const StageTimes& o);
 };
@@ -43,6 +43,7 @@ class Pipeline {
   void run(Doc& doc, std::string_view raw, InputFormat format, StageTimes* times = nullptr) const;
 
   const std::vector<std::string>& stage_names() const { return names_; }
+  bool has_stage(std::string_view name) const;
   std::string stages_string() const;  // "clean,segment,..." as stored with each document
   const std::vector<std::string>& skipped() const { return skipped_; }  // "tag: models/tagger.bin missing"
 
@@ -50,8 +51,8 @@ class Pipeline {
   using StageFn = std::function<void(Doc&)>;
 
  private:
-  std::vector<std::string> names_;   // names_[0] is always "clean"
-  std::vector<StageFn> stages_;      // parallel to names_[1..]
+  std::vector<std::string> names_;  // names_[0] is always "clean"
+  std::vector<StageFn> stages_;     // parallel to names_[1..]
   std::vector<std::string> skipped_;
   bool real_clean_ = false;
 };

@@ -10,15 +10,16 @@ namespace {
 
 // 1-based month of a full or abbreviated English month name ("Sept" too), 0 if none.
 int month_of(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kNames = {"january", "february", "march",     "april",
-                                                               "may",     "june",     "july",      "august",
-                                                               "september", "october", "november", "december"};
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
   if (w.size() < 3) return 0;
   std::string lw;
   for (char c : w) lw += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (int m = 0; m < 12; ++m) {
     if (lw == kNames[m]) return m + 1;
-    if (lw.size() <= 4 && kNames[m].substr(0, lw.size()) == lw && (lw.size() == 3 || lw == "sept")) return m + 1;
+    if (lw.size() <= 4 && kNames[m].substr(0, lw.size()) == lw && (lw.size() == 3 || lw == "sept"))
+      return m + 1;
   }
   return 0;
 }
@@ -81,8 +82,8 @@ std::vector<Found> find_dates(std::string_view t) {
   // ISO dates: 2025-07-12 (not part of a longer digit run).
   for (size_t i = 0; i + 10 <= t.size(); ++i) {
     auto dig = [&](size_t k) { return std::isdigit(static_cast<unsigned char>(t[i + k])) != 0; };
-    if (dig(0) && dig(1) && dig(2) && dig(3) && t[i + 4] == '-' && dig(5) && dig(6) && t[i + 7] == '-' && dig(8) &&
-        dig(9) && (i == 0 || !std::isdigit(static_cast<unsigned char>(t[i - 1]))) &&
+    if (dig(0) && dig(1) && dig(2) && dig(3) && t[i + 4] == '-' && dig(5) && dig(6) && t[i + 7] == '-' &&
+        dig(8) && dig(9) && (i == 0 || !std::isdigit(static_cast<unsigned char>(t[i - 1]))) &&
         (i + 10 == t.size() || !std::isdigit(static_cast<unsigned char>(t[i + 10])))) {
       int y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 + (t[i + 3] - '0');
       int m = (t[i + 5] - '0') * 10 + (t[i + 6] - '0');

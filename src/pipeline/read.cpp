@@ -30,7 +30,9 @@ std::string where_of(const std::string& file, size_t line) {
   return line ? file + ":" + std::to_string(line) : file;
 }
 
-std::string human_size(size_t bytes) { return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20)); }
+std::string human_size(size_t bytes) {
+  return fmt::format("{:.1f} MB", static_cast<double>(bytes) / (1 << 20));
+}
 
 // A JSON field as text: strings as is, numbers as written, null/absent as "".
 std::string field(const nlohmann::json& j, const char* key) {
@@ -51,7 +53,8 @@ void finish(RawDoc& d) {
   d.content_key = content_key(d.raw, d.doc.id);
 }
 
-size_t read_jsonl(const std::string& path, const ReadOptions& options, const DocSink& sink, const IssueSink& issue) {
+size_t read_jsonl(const std::string& path, const ReadOptions& options, const DocSink& sink,
+                  const IssueSink& issue) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     issue({path, std::string("cannot open: ") + std::strerror(errno), true});
@@ -67,8 +70,9 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
     ++nonblank;
     const std::string where = where_of(path, lineno);
     if (line.size() > options.max_doc_bytes) {
-      issue({where, fmt::format("line of {} is above the {} limit for one document, skipped", human_size(line.size()),
-                                human_size(options.max_doc_bytes)),
+      issue({where,
+             fmt::format("line of {} is above the {} limit for one document, skipped",
+                         human_size(line.size()), human_size(options.max_doc_bytes)),
              true});
       continue;
     }
@@ -79,7 +83,8 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
     if (size_t bad = first_invalid_utf8(line); bad != std::string::npos) {
       size_t replaced = 0;
       line = repair_utf8(line, &replaced);
-      issue({where, fmt::format("invalid UTF-8 at byte {} ({} sequence(s) replaced with U+FFFD)", bad, replaced),
+      issue({where,
+             fmt::format("invalid UTF-8 at byte {} ({} sequence(s) replaced with U+FFFD)", bad, replaced),
              false});
     }
     nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -110,7 +115,8 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
     d.doc.published = field(j, "published");
     d.doc.path = where;
     std::string given = d.doc.published;
-    if (d.format == InputFormat::kHtml && d.doc.published.empty()) d.doc.published = html_meta_published(d.raw);
+    if (d.format == InputFormat::kHtml && d.doc.published.empty())
+      d.doc.published = html_meta_published(d.raw);
     finish(d);
     if (!given.empty() && d.doc.published.empty())
       issue({where, "unreadable \"published\" date \"" + given.substr(0, 40) + "\", ignored", false});
@@ -135,11 +141,12 @@ bool looks_like_html(std::string_view s) {
 std::string html_meta_published(std::string_view html) {
   // Look at the few hundred bytes after each well-known marker for a date.
   static constexpr const char* kMarkers[] = {"article:published_time", "datepublished", "\"pubdate\"",
-                                             "name=\"date\"", "dc.date", "<time datetime="};
+                                             "name=\"date\"",          "dc.date",       "<time datetime="};
   std::string head;
   const size_t limit = std::min<size_t>(html.size(), 200000);
   head.reserve(limit);
-  for (size_t i = 0; i < limit; ++i) head += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+  for (size_t i = 0; i < limit; ++i)
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
   for (const char* m : kMarkers) {
     size_t p = head.find(m);
     while (p != std::string::npos) {
@@ -154,7 +161,8 @@ std::string html_meta_published(std::string_view html) {
 std::string html_title(std::string_view html) {
   std::string head;
   const size_t limit = std::min<size_t>(html.size(), 100000);
-  for (size_t i = 0; i < limit; ++i) head += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
+  for (size_t i = 0; i < limit; ++i)
+    head += static_cast<char>(std::tolower(static_cast<unsigned char>(html[i])));
   size_t b = head.find("<title");
   if (b == std::string::npos || (b = head.find('>', b)) == std::string::npos) return "";
   size_t e = head.find("</title", b);
@@ -175,8 +183,9 @@ bool check_body(std::string& body, const std::string& where, size_t line, const 
                 const IssueSink& issue) {
   const std::string w = where_of(where, line);
   if (body.size() > options.max_doc_bytes) {
-    issue({w, fmt::format("{} is above the {} limit for one document, skipped", human_size(body.size()),
-                          human_size(options.max_doc_bytes)),
+    issue({w,
+           fmt::format("{} is above the {} limit for one document, skipped", human_size(body.size()),
+                       human_size(options.max_doc_bytes)),
            true});
     return false;
   }
@@ -188,7 +197,8 @@ bool check_body(std::string& body, const std::string& where, size_t line, const 
   // Binary: any NUL byte, or more than 10% control bytes in the first 64 KiB.
   const std::string_view head = std::string_view(body).substr(0, 65536);
   size_t control = 0;
-  for (unsigned char c : head) control += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
+  for (unsigned char c : head)
+    control += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F;
   if (body.find('\0') != std::string::npos || control * 10 > head.size()) {
     issue({w, "binary file (NUL or control bytes), not text: skipped", true});
     return false;
@@ -198,7 +208,8 @@ bool check_body(std::string& body, const std::string& where, size_t line, const 
     const size_t bad_line = line_of_offset(body, bad) + (line ? line - 1 : 0);
     body = repair_utf8(body, &replaced);
     issue({where_of(where, bad_line),
-           fmt::format("invalid UTF-8 ({} sequence(s) replaced with U+FFFD; first at this line)", replaced), false});
+           fmt::format("invalid UTF-8 ({} sequence(s) replaced with U+FFFD; first at this line)", replaced),
+           false});
   }
   return true;
 }
@@ -240,7 +251,8 @@ std::vector<std::string> list_inputs(const std::vector<std::string>& paths, cons
   return out;
 }
 
-size_t read_input(const std::string& path, const ReadOptions& options, const DocSink& sink, const IssueSink& issue) {
+size_t read_input(const std::string& path, const ReadOptions& options, const DocSink& sink,
+                  const IssueSink& issue) {
   const std::string ext = lower_ext(path);
   if (ext == ".jsonl") return read_jsonl(path, options, sink, issue);
 
@@ -251,8 +263,9 @@ size_t read_input(const std::string& path, const ReadOptions& options, const Doc
     return 0;
   }
   if (size > options.max_doc_bytes) {
-    issue({path, fmt::format("{} is above the {} limit for one document, skipped", human_size(size),
-                             human_size(options.max_doc_bytes)),
+    issue({path,
+           fmt::format("{} is above the {} limit for one document, skipped", human_size(size),
+                       human_size(options.max_doc_bytes)),
            true});
     return 0;
   }
@@ -268,8 +281,9 @@ size_t read_input(const std::string& path, const ReadOptions& options, const Doc
     d.raw.resize(static_cast<size_t>(in.gcount()));
   }
   if (!check_body(d.raw, path, 0, options, issue)) return 0;
-  d.format = (ext == ".html" || ext == ".htm" || (ext != ".txt" && looks_like_html(d.raw))) ? InputFormat::kHtml
-                                                                                            : InputFormat::kText;
+  d.format = (ext == ".html" || ext == ".htm" || (ext != ".txt" && looks_like_html(d.raw)))
+                 ? InputFormat::kHtml
+                 : InputFormat::kText;
   d.doc.path = path;
   if (d.format == InputFormat::kHtml) {
     d.doc.published = html_meta_published(d.raw);

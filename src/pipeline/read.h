@@ -56,7 +56,8 @@ using IssueSink = std::function<void(const ReadIssue&)>;
 std::vector<std::string> list_inputs(const std::vector<std::string>& paths, const IssueSink& issue);
 
 // Reads one input file, calling `sink` once per document. Returns the number of documents.
-size_t read_input(const std::string& path, const ReadOptions& options, const DocSink& sink, const IssueSink& issue);
+size_t read_input(const std::string& path, const ReadOptions& options, const DocSink& sink,
+                  const IssueSink& issue);
 
 // Reads one document body that is already in memory (used by read_input and by tests). `where` names
 // it in messages; `line` > 0 for JSONL (messages say "where:line"). Returns false (after reporting)

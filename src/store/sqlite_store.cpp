@@ -37,8 +37,12 @@ Span char_span(const Doc& doc, uint32_t first, uint32_t last) {
 std::string quantities_json(const std::vector<Quantity>& qs) {
   nlohmann::json a = nlohmann::json::array();
   for (const Quantity& q : qs)
-    a.push_back({{"value", q.value}, {"op", q.op}, {"unit", q.unit}, {"actor", q.actor},
-                 {"first", q.first}, {"last", q.last}});
+    a.push_back({{"value", q.value},
+                 {"op", q.op},
+                 {"unit", q.unit},
+                 {"actor", q.actor},
+                 {"first", q.first},
+                 {"last", q.last}});
   return a.dump();
 }
 
@@ -149,17 +153,41 @@ void SqliteStore::Impl::write(const Doc& d, const DocRecord& r) {
     sqlite::Stmt& s = ins_event;
     int c = 1;
     auto b = [&](const auto& v) { s.bind(c++, v); };
-    b(doc); b(static_cast<int64_t>(i)); b(e.sentence);
-    b(e.trigger_first); b(e.trigger_last); b(span_of(d, e.trigger_first, e.trigger_last));
-    b(e.source.code); b(e.source.name); b(e.source.first); b(e.source.last);
-    b(e.target.code); b(e.target.name); b(e.target.first); b(e.target.last);
-    b(e.code); b(e.root); b(e.quad_class); b(e.goldstein);
-    b(e.plover); b(e.negated); b(e.modality); b(e.speaker);
-    b(e.date); b(e.date_assumed); b(e.timex);
-    b(e.place); b(e.place_country); b(e.place_adm1);
-    b(e.lat); b(e.lon); b(e.geonames_id);
+    b(doc);
+    b(static_cast<int64_t>(i));
+    b(e.sentence);
+    b(e.trigger_first);
+    b(e.trigger_last);
+    b(span_of(d, e.trigger_first, e.trigger_last));
+    b(e.source.code);
+    b(e.source.name);
+    b(e.source.first);
+    b(e.source.last);
+    b(e.target.code);
+    b(e.target.name);
+    b(e.target.first);
+    b(e.target.last);
+    b(e.code);
+    b(e.root);
+    b(e.quad_class);
+    b(e.goldstein);
+    b(e.plover);
+    b(e.negated);
+    b(e.modality);
+    b(e.speaker);
+    b(e.date);
+    b(e.date_assumed);
+    b(e.timex);
+    b(e.place);
+    b(e.place_country);
+    b(e.place_adm1);
+    b(e.lat);
+    b(e.lon);
+    b(e.geonames_id);
     b(quantities_json(e.quantities));
-    b(e.claimant); b(e.evidential); b(e.credibility);
+    b(e.claimant);
+    b(e.evidential);
+    b(e.credibility);
     s.run();
   }
 }
@@ -197,8 +225,8 @@ PutResult SqliteStore::put(const Doc& doc, const DocRecord& record) {
     m.db.exec("COMMIT");
   } catch (...) {
     // Statements may be mid-step; reset them all before rolling back.
-    for (sqlite::Stmt* s : {&m.find_key, &m.delete_doc, &m.ins_doc, &m.ins_sentence, &m.ins_token, &m.ins_entity,
-                            &m.ins_timex, &m.ins_quantity, &m.ins_place, &m.ins_event})
+    for (sqlite::Stmt* s : {&m.find_key, &m.delete_doc, &m.ins_doc, &m.ins_sentence, &m.ins_token,
+                            &m.ins_entity, &m.ins_timex, &m.ins_quantity, &m.ins_place, &m.ins_event})
       s->reset();
     m.db.exec("ROLLBACK");
     throw;
@@ -244,7 +272,8 @@ std::optional<StoredDoc> SqliteStore::load(const std::string& ref) {
   ss.bind(1, doc);
   while (ss.step()) d.sentences.push_back({u32(ss, 0), u32(ss, 1), {u32(ss, 2), u32(ss, 3)}});
 
-  sqlite::Stmt st(db, "SELECT begin, end, upos, xpos, lemma, head, deprel FROM tokens WHERE doc = ? ORDER BY idx");
+  sqlite::Stmt st(
+      db, "SELECT begin, end, upos, xpos, lemma, head, deprel FROM tokens WHERE doc = ? ORDER BY idx");
   st.bind(1, doc);
   while (st.step()) {
     d.tokens.push_back({u32(st, 0), u32(st, 1)});
@@ -277,28 +306,32 @@ std::optional<StoredDoc> SqliteStore::load(const std::string& ref) {
                   "ORDER BY idx");
   sx.bind(1, doc);
   while (sx.step())
-    d.timexes.push_back({u32(sx, 0), u32(sx, 1), {u32(sx, 2), u32(sx, 3)}, sx.text(4), sx.text(5), sx.text(6)});
+    d.timexes.push_back(
+        {u32(sx, 0), u32(sx, 1), {u32(sx, 2), u32(sx, 3)}, sx.text(4), sx.text(5), sx.text(6)});
 
   sqlite::Stmt sq(db,
                   "SELECT first_token, last_token, value, op, unit, actor FROM quantities WHERE doc = ? "
                   "ORDER BY idx");
   sq.bind(1, doc);
-  while (sq.step()) d.quantities.push_back({u32(sq, 0), u32(sq, 1), sq.real(2), sq.text(3), sq.text(4), sq.text(5)});
+  while (sq.step())
+    d.quantities.push_back({u32(sq, 0), u32(sq, 1), sq.real(2), sq.text(3), sq.text(4), sq.text(5)});
 
-  sqlite::Stmt sp(db,
-                  "SELECT first_token, last_token, geonames_id, name, country, adm1, feature, lat, lon FROM places "
-                  "WHERE doc = ? ORDER BY idx");
+  sqlite::Stmt sp(
+      db,
+      "SELECT first_token, last_token, geonames_id, name, country, adm1, feature, lat, lon FROM places "
+      "WHERE doc = ? ORDER BY idx");
   sp.bind(1, doc);
   while (sp.step())
     d.places.push_back({u32(sp, 0), u32(sp, 1), sp.int64(2), sp.text(3), sp.text(4), sp.text(5), sp.text(6),
                         sp.real(7), sp.real(8)});
 
-  sqlite::Stmt sv(db,
-                  "SELECT sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, "
-                  "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
-                  "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
-                  "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, "
-                  "credibility FROM events WHERE doc = ? ORDER BY idx");
+  sqlite::Stmt sv(
+      db,
+      "SELECT sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, "
+      "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
+      "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
+      "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, "
+      "credibility FROM events WHERE doc = ? ORDER BY idx");
   sv.bind(1, doc);
   while (sv.step()) {
     Event e;

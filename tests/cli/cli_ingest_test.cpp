@@ -30,7 +30,10 @@ Result run(const std::string& cmd) {
 // The value after `label` on its line of the ingest summary, -1 if absent.
 long field(const std::string& out, const std::string& label) {
   size_t p = out.find("\n" + label);
-  if (p == std::string::npos && out.rfind(label, 0) == 0) p = 0; else if (p != std::string::npos) ++p;
+  if (p == std::string::npos && out.rfind(label, 0) == 0)
+    p = 0;
+  else if (p != std::string::npos)
+    ++p;
   if (p == std::string::npos) return -1;
   return std::stol(out.substr(p + label.size()));
 }

@@ -1,3 +1,5 @@
+#include "pipeline/read.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -6,7 +8,6 @@
 #include "pipeline/ingest.h"
 #include "pipeline/pipeline.h"
 #include "pipeline/published_date.h"
-#include "pipeline/read.h"
 #include "store/store.h"
 
 namespace dyad {
@@ -38,19 +39,21 @@ struct Collected {
   std::vector<ReadIssue> issues;
   size_t read(const std::string& path, ReadOptions o = {}) {
     return read_input(
-        path, o, [&](RawDoc&& d) { docs.push_back(std::move(d)); }, [&](const ReadIssue& i) { issues.push_back(i); });
+        path, o, [&](RawDoc&& d) { docs.push_back(std::move(d)); },
+        [&](const ReadIssue& i) { issues.push_back(i); });
   }
 };
 
 TEST(Read, JsonlFieldsAndMalformedLine) {
   TempDir t("jsonl");
-  const std::string f = t.write("a.jsonl",
-                                "{\"id\":\"a1\",\"url\":\"u\",\"source\":\"S\",\"published\":\"2025-07-12T08:00:00Z\","
-                                "\"title\":\"T\",\"text\":\"Hello world.\"}\n"
-                                "{\"id\":\"a2\", \"text\": \"broken\n"
-                                "\n"
-                                "{\"id\":\"a3\",\"html\":\"<p>Para</p>\"}\n"
-                                "{\"id\":\"a4\"}\n");
+  const std::string f =
+      t.write("a.jsonl",
+              "{\"id\":\"a1\",\"url\":\"u\",\"source\":\"S\",\"published\":\"2025-07-12T08:00:00Z\","
+              "\"title\":\"T\",\"text\":\"Hello world.\"}\n"
+              "{\"id\":\"a2\", \"text\": \"broken\n"
+              "\n"
+              "{\"id\":\"a3\",\"html\":\"<p>Para</p>\"}\n"
+              "{\"id\":\"a4\"}\n");
   Collected c;
   EXPECT_EQ(c.read(f), 2u);
   ASSERT_EQ(c.docs.size(), 2u);
@@ -76,7 +79,8 @@ TEST(Read, JsonlFieldsAndMalformedLine) {
 
 TEST(Read, JsonlInvalidUtf8IsRepairedWithLine) {
   TempDir t("jsonl_utf8");
-  const std::string f = t.write("b.jsonl", "{\"id\":\"x\",\"text\":\"ok\"}\n{\"id\":\"y\",\"text\":\"bad \xC3\x28 byte\"}\n");
+  const std::string f =
+      t.write("b.jsonl", "{\"id\":\"x\",\"text\":\"ok\"}\n{\"id\":\"y\",\"text\":\"bad \xC3\x28 byte\"}\n");
   Collected c;
   EXPECT_EQ(c.read(f), 2u);
   ASSERT_EQ(c.issues.size(), 1u);
@@ -119,10 +123,11 @@ TEST(Read, BinaryEmptyAndOversizedAreSkipped) {
 
 TEST(Read, HtmlMetaDateAndTitle) {
   TempDir t("html");
-  const std::string f = t.write("p.html",
-                                "<html><head><title> Kim  meets\nLavrov </title>"
-                                "<meta property=\"article:published_time\" content=\"2025-07-13T10:00:00+00:00\">"
-                                "</head><body><p>Text.</p></body></html>");
+  const std::string f =
+      t.write("p.html",
+              "<html><head><title> Kim  meets\nLavrov </title>"
+              "<meta property=\"article:published_time\" content=\"2025-07-13T10:00:00+00:00\">"
+              "</head><body><p>Text.</p></body></html>");
   Collected c;
   ASSERT_EQ(c.read(f), 1u);
   EXPECT_EQ(c.docs[0].format, InputFormat::kHtml);
@@ -139,7 +144,8 @@ TEST(Read, ListInputsRecursesAndFilters) {
   t.write(".hidden/y.txt", "y");
   t.write("b/d/z.JSONL", "{}");
   std::vector<ReadIssue> issues;
-  auto files = list_inputs({t.path(), t.path() + "/missing"}, [&](const ReadIssue& i) { issues.push_back(i); });
+  auto files =
+      list_inputs({t.path(), t.path() + "/missing"}, [&](const ReadIssue& i) { issues.push_back(i); });
   ASSERT_EQ(files.size(), 3u);
   EXPECT_EQ(fs::path(files[0]).filename(), "a.html");
   EXPECT_EQ(fs::path(files[1]).filename(), "z.JSONL") << "sorted by full path: b/d/ before b/x";
@@ -160,7 +166,8 @@ TEST(PublishedDate, NormalizesMetadataForms) {
 }
 
 TEST(PublishedDate, DatelineNearTopElseLatestFlagged) {
-  TextDate top = date_from_text("MOSCOW, July 12, 2025 (Reuters) - Lavrov said the 2023 treaty of March 3, 2024 ...");
+  TextDate top =
+      date_from_text("MOSCOW, July 12, 2025 (Reuters) - Lavrov said the 2023 treaty of March 3, 2024 ...");
   EXPECT_EQ(top.date, "2025-07-12");
   EXPECT_EQ(top.origin, "text");
 

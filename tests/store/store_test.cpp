@@ -1,3 +1,5 @@
+#include "store/store.h"
+
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -5,7 +7,6 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
-#include "store/store.h"
 
 namespace dyad {
 namespace {
@@ -189,8 +190,9 @@ TEST(Store, DatabaseErrorRollsBackOnlyThatDocument) {
     auto store = open_store(path);
     // A trigger makes one event row fail half-way through a document's transaction.
     sqlite::Db db(path);
-    db.exec("CREATE TRIGGER no999 BEFORE INSERT ON events WHEN NEW.code = '999' "
-            "BEGIN SELECT RAISE(ABORT, 'code 999 refused'); END");
+    db.exec(
+        "CREATE TRIGGER no999 BEFORE INSERT ON events WHEN NEW.code = '999' "
+        "BEGIN SELECT RAISE(ABORT, 'code 999 refused'); END");
     Doc bad = sample_doc();
     bad.id = "bad";
     bad.events[0].code = "999";
@@ -256,7 +258,9 @@ TEST(Store, LoadByFileName) {
   EXPECT_FALSE(store->load("nothing"));
 }
 
-TEST(Store, PostgresNotYetBuilt) { EXPECT_THROW(open_store("postgresql://localhost/dyad"), std::runtime_error); }
+TEST(Store, PostgresNotYetBuilt) {
+  EXPECT_THROW(open_store("postgresql://localhost/dyad"), std::runtime_error);
+}
 
 }  // namespace
 }  // namespace dyad
