@@ -15,7 +15,7 @@ namespace {
 enum Tpl : uint64_t {
   kBias = 1, kWord, kLower, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShape, kShapeM1, kShapeP1,
   kShape3, kPrefix, kSuffix, kFirstShape, kBigramM1, kBigramP1, kGaz, kGazCap, kGazPrev, kGazNext,
-  kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps,
+  kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps, kLowerM1ShapeP0, kShapeP0LowerP1,
 };
 
 inline uint64_t feat(Tpl t, uint64_t h) { return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h); }
@@ -117,6 +117,8 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     feats.push_back(feat(kShape3, ner_combine(ner_combine(sh(si - 1), shape_hash[i]), sh(si + 1))));
     feats.push_back(feat(kBigramM1, ner_combine(lh(si - 1), lower_hash[i])));
     feats.push_back(feat(kBigramP1, ner_combine(lower_hash[i], lh(si + 1))));
+    feats.push_back(feat(kLowerM1ShapeP0, ner_combine(lh(si - 1), shape_hash[i])));
+    feats.push_back(feat(kShapeP0LowerP1, ner_combine(shape_hash[i], lh(si + 1))));
     feats.push_back(feat(kFirstShape, ner_combine(i == 0, shape_hash[i])));
     size_t cps = 0;
     for (size_t k = 0; k < lw.size(); ++k) cps += (static_cast<unsigned char>(lw[k]) & 0xC0) != 0x80;
