@@ -105,7 +105,10 @@ dyad::cli::Command reg("eval", [](CLI::App& eval) {
     } else {
       notes += "no parser model\n";
     }
-    const auto sys = dyad::conllu::from_doc(doc);
+    auto sys = dyad::conllu::from_doc(doc);
+    // With gold tokenization the system keeps the gold multiword tokens (as in the shared task).
+    if (!a->raw && sys.size() == gold.size())
+      for (size_t i = 0; i < sys.size(); ++i) sys[i].mwts = gold[i].mwts;
     if (!a->out.empty()) dyad::write_file_atomic(a->out, dyad::conllu::write(sys));
     const auto r = dyad::ud_eval::evaluate(gold, sys);
     fmt::print("{}: {} gold words, {} tokenization\n", file, r.words.gold, a->raw ? "dyad" : "gold");

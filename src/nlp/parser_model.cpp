@@ -246,7 +246,7 @@ void parse_sentence(const Model& m, Workspace& ws) {
   while (!st.terminal()) {
     std::fill(ws.scores.begin(), ws.scores.end(), 0);
     extract(ws.in, st, ws.keys);
-    for (int k = 0; k < kNumTemplates; ++k) m.add_scores(ws.keys[k], ws.scores.data());
+    m.add_scores(ws.keys, kNumTemplates, ws.scores.data());
     const int cls = best_valid(m.num_labels(), m.root_label, st, ws.scores.data());
     Move mv;
     int lab;

@@ -79,21 +79,40 @@ struct Model {
 
   int num_labels() const { return static_cast<int>(label_deprel.size()); }
   int num_classes() const { return 1 + 2 * num_labels(); }
-  // Adds the weights of feature `key` to scores[class].
-  void add_scores(uint64_t key, int32_t* scores) const {
+  // Row offset of feature `key`, or -1 when the model does not know it.
+  int64_t find(uint64_t key) const {
     uint32_t fp = static_cast<uint32_t>(key >> 32);
     if (fp == 0) fp = 1;
     const size_t mask = table.size() - 1;
     for (size_t i = key & mask;; i = (i + 1) & mask) {
       const Slot& s = table[i];
-      if (s.fp == fp) {
-        const uint32_t* r = rows.data() + s.row;
-        const uint32_t cnt = r[0];
-        for (uint32_t j = 1; j <= cnt; ++j) scores[r[j] >> 16] += static_cast<int16_t>(r[j] & 0xFFFF);
-        return;
-      }
-      if (s.fp == 0) return;
+      if (s.fp == fp) return s.row;
+      if (s.fp == 0) return -1;
     }
+  }
+  void add_row(int64_t row, int32_t* scores) const {
+    const uint32_t* r = rows.data() + row;
+    const uint32_t cnt = r[0];
+    for (uint32_t j = 1; j <= cnt; ++j) scores[r[j] >> 16] += static_cast<int16_t>(r[j] & 0xFFFF);
+  }
+  // Adds the weights of every feature in keys[0..nk) to scores[class]. The table is far larger
+  // than the caches, so slots and then rows are prefetched in batches before they are read.
+  void add_scores(const uint64_t* keys, int nk, int32_t* scores) const {
+    const size_t mask = table.size() - 1;
+    for (int k = 0; k < nk; ++k) __builtin_prefetch(&table[keys[k] & mask]);
+    int64_t found[128];
+    int nf = 0;
+    for (int k = 0; k < nk; ++k) {
+      const int64_t r = find(keys[k]);
+      if (r < 0) continue;
+      __builtin_prefetch(rows.data() + r);
+      found[nf++] = r;
+      if (nf == 128) {
+        for (int j = 0; j < nf; ++j) add_row(found[j], scores);
+        nf = 0;
+      }
+    }
+    for (int j = 0; j < nf; ++j) add_row(found[j], scores);
   }
 };
 

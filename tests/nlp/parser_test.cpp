@@ -78,7 +78,13 @@ TEST(Parser, NewsSentencePassiveAgentAndObliques) {
                     {"DPRK", "NNP", Upos::PROPN},
                     {".", ".", Upos::PUNCT}});
   // Use the real tagger when its model is committed (the realistic setting).
-  if (std::filesystem::exists(source_dir() + "/models/tagger.bin")) Tagger::load(source_dir() + "/models/tagger.bin").tag(d);
+  // (A tagger model from a different tagger version throws; the hand tags then stand.)
+  if (std::filesystem::exists(source_dir() + "/models/tagger.bin")) {
+    try {
+      Tagger::load(source_dir() + "/models/tagger.bin").tag(d);
+    } catch (const InputError&) {
+    }
+  }
   parser.parse(d);
   expect_well_formed(d);
   auto rel = [&](int t) { return std::string(deprel_name(d.deprel[t])); };
@@ -86,8 +92,13 @@ TEST(Parser, NewsSentencePassiveAgentAndObliques) {
   EXPECT_EQ(d.head[kReceived], -1);
   EXPECT_EQ(d.head[kLavrov], kReceived);
   EXPECT_EQ(rel(kLavrov), "nsubj:pass");
-  EXPECT_EQ(d.head[kKim], kReceived);
-  EXPECT_TRUE(rel(kKim) == "obl:agent" || rel(kKim) == "obl") << rel(kKim);
+  // The name "Kim Jong-un" is headed by either word (flat: Kim; compound: Jong-un); its head is
+  // the agent, the other word hangs off it.
+  const int name_head = d.head[kKim] == kKim + 1 ? kKim + 1 : kKim;
+  const int name_dep = name_head == kKim ? kKim + 1 : kKim;
+  EXPECT_EQ(d.head[name_head], kReceived);
+  EXPECT_EQ(d.head[name_dep], name_head);
+  EXPECT_TRUE(rel(name_head) == "obl:agent" || rel(name_head) == "obl") << rel(name_head);
   EXPECT_EQ(d.head[kVisit], kReceived);
   EXPECT_EQ(rel(kVisit), "obl");
   // DPRK is under visit (directly, as nmod, or via a chain inside the visit phrase).
