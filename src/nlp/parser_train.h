@@ -6,6 +6,9 @@
 // to recover from its mistakes. Non-projective gold trees are projectivized by lifting the
 // shortest non-projective arc to its grandparent until the tree is projective (labels unchanged;
 // the lifted arcs cannot be recovered at parse time). Deterministic for a given seed.
+//
+// Committed models/parser.bin: `dyad train parser --data en_ewt-ud-train.conllu --dev
+// en_ewt-ud-dev.conllu --epochs 3` (best = last epoch; dev UAS 87.12 LAS 85.20 with gold tags).
 #pragma once
 
 #include <cstdint>
