@@ -41,6 +41,7 @@
 #endif
 #if __has_include("time/timex.h") && __has_include("time/timex.cpp")
 #define DYAD_HAVE_TIMEX 1
+#include "time/anchor.h"
 #include "time/timex.h"
 #if __has_include("time/quantities.cpp") || __has_include("time/quantity.cpp")
 #define DYAD_HAVE_QUANTITIES 1
@@ -306,6 +307,9 @@ Pipeline Pipeline::load(const std::string& models_dir, std::vector<std::string>*
 
 #ifdef DYAD_HAVE_GEO
   if (geo) add("anchor", [geo](Doc& d) { geo->anchor_events(d); });
+#endif
+#ifdef DYAD_HAVE_TIMEX
+  add("anchor-time", [](Doc& d) { anchor_event_times(d); });
 #endif
 
 #ifdef DYAD_HAVE_CLAIMS
