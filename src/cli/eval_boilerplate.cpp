@@ -63,7 +63,8 @@ void run(const Options& o) {
 }
 
 dyad::cli::Command reg("eval", [](CLI::App& eval) {
-  auto* o = new Options;  // lives as long as the CLI
+  static Options opts;  // lives as long as the CLI
+  Options* o = &opts;
   auto* sub = eval.add_subcommand("boilerplate", "Score boilerplate removal on article-extraction-benchmark");
   sub->add_option("--data", o->data, "benchmark folder (default: <shared>/boilerplate/article-extraction-benchmark)");
   sub->add_option("--pred", o->pred, "score this prediction JSON (benchmark format) instead of clean_html");
