@@ -9,14 +9,6 @@ namespace {
 
 constexpr std::string_view kSeasons[4] = {"SP", "SU", "FA", "WI"};
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-int to_int(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
 int floor_div(int a, int b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 int floor_mod(int a, int b) { return a - floor_div(a, b) * b; }
 
@@ -245,6 +237,19 @@ std::string_view duration_letter(Gran g) {
     case Gran::kDay: return "D";
     default: return "";
   }
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) {
+    if (v > 99999999) return 999999999;  // saturate: "year 99999999999" must not overflow
+    v = v * 10 + (c - '0');
+  }
+  return v;
 }
 
 }  // namespace dyad::timecal

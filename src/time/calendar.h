@@ -12,6 +12,11 @@
 
 namespace dyad::timecal {
 
+// True if s is non-empty and all ASCII digits.
+bool all_digits(std::string_view s);
+// Value of an all-digit string, saturating at 999999999 instead of overflowing.
+int to_int(std::string_view s);
+
 // Ordered from coarsest to finest; shifting works in these units.
 enum class Gran : uint8_t { kNone, kCentury, kDecade, kYear, kHalf, kQuarter, kSeason, kMonth, kWeek, kDay };
 

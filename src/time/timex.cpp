@@ -17,6 +17,8 @@ namespace {
 
 using timecal::Gran;
 using timecal::Point;
+using timecal::all_digits;
+using timecal::to_int;
 namespace tw = timewords;
 
 struct Tok {
@@ -77,14 +79,6 @@ std::string lower(std::string_view s) {
   return o;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-int to_int(std::string_view s) {
-  int v = 0;
-  for (char c : s) v = v * 10 + (c - '0');
-  return v;
-}
 
 std::string num_str(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(v)));

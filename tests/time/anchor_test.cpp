@@ -83,3 +83,15 @@ TEST(AnchorEvents, UnparsedDocUsesTheOnlyDateOfTheSentence) {
 }
 
 }  // namespace dyad
+
+#include "time/calendar.h"
+
+namespace dyad {
+TEST(Calendar, DigitHelpersSaturateInsteadOfOverflowing) {
+  EXPECT_TRUE(timecal::all_digits("2025"));
+  EXPECT_FALSE(timecal::all_digits("20x5"));
+  EXPECT_FALSE(timecal::all_digits(""));
+  EXPECT_EQ(timecal::to_int("2025"), 2025);
+  EXPECT_EQ(timecal::to_int("99999999999999999999"), 999999999);
+}
+}  // namespace dyad
