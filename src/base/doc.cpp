@@ -90,4 +90,17 @@ uint32_t Doc::sentence_of(uint32_t token) const {
   return it == sentences.begin() ? 0 : static_cast<uint32_t>(it - sentences.begin() - 1);
 }
 
+uint32_t Doc::phrase_head(uint32_t first, uint32_t last) const {
+  if (head.size() != tokens.size() || first >= last || last > tokens.size()) return first;
+  uint32_t best = first;
+  int best_depth = -1;
+  for (uint32_t t = first; t < last; ++t) {
+    if (head[t] >= static_cast<int32_t>(first) && head[t] < static_cast<int32_t>(last)) continue;
+    int depth = 0;  // arcs to the root, bounded so a malformed (cyclic) parse cannot loop
+    for (int32_t up = head[t]; up >= 0 && depth < 256; up = head[static_cast<uint32_t>(up)]) ++depth;
+    if (best_depth < 0 || depth < best_depth) best = t, best_depth = depth;
+  }
+  return best;
+}
+
 }  // namespace dyad

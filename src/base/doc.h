@@ -163,6 +163,11 @@ struct Doc {
   uint32_t num_tokens() const { return static_cast<uint32_t>(tokens.size()); }
   // Index of the sentence holding token i (binary search).
   uint32_t sentence_of(uint32_t token) const;
+  // Head of the token range [first, last) in the parse: the token whose head lies outside the
+  // range. A range that is not one constituent has several; the one nearest the root wins (ties:
+  // the leftmost), because that is where the range attaches to the rest of the sentence.
+  // Needs `head`; returns `first` when the document is not parsed.
+  uint32_t phrase_head(uint32_t first, uint32_t last) const;
 };
 
 }  // namespace dyad

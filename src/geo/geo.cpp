@@ -142,10 +142,7 @@ void Geo::anchor_events(Doc& doc) const {
         continue;
       if (!first_free) first_free = &p;
       if (!parsed) continue;
-      // Head of the mention: the token whose head lies outside it.
-      uint32_t h = p.last - 1;
-      for (uint32_t t = p.first; t < p.last; ++t)
-        if (doc.head[t] < static_cast<int32_t>(p.first) || doc.head[t] >= static_cast<int32_t>(p.last)) h = t;
+      const uint32_t h = doc.phrase_head(p.first, p.last);
       // Walk up at most three arcs from the mention head to see whether it hangs off the trigger
       // through a locative preposition (case dependent of the mention head).
       bool locative = false;

@@ -4,10 +4,10 @@
 //         -> anchor (geo) -> claims
 //
 // Each stage reads the dyad::Doc arrays filled before it and fills its own (base/doc.h). A stage
-// whose code is not in this build (its header is absent) or whose model file is missing is left
-// out with one warning at load() — never a failure — and stage_names() says which stages run, so
-// stored documents record exactly what was done to them. Without the text stage a trivial
-// fallback (text as is; lines/sentence punctuation for segmentation) keeps ingest usable.
+// whose model file is missing or unreadable is left out with one warning at load() — never a
+// failure, so a model being retrained does not stop ingest — and stage_names() says which stages
+// ran, so stored documents record exactly what was done to them. Without a segmenter model the
+// segmenter's rule-based splitter is used.
 //
 // A Pipeline is immutable after load(): run() is const and safe to call from several threads.
 #pragma once
@@ -54,15 +54,10 @@ class Pipeline {
   std::vector<std::string> names_;  // names_[0] is always "clean"
   std::vector<StageFn> stages_;     // parallel to names_[1..]
   std::vector<std::string> skipped_;
-  bool real_clean_ = false;
 };
 
 // Fills doc.published from the clean text when metadata gave none (published_date.h), and sets
 // published_origin to "unknown" when nothing is found.
 void resolve_published(Doc& doc);
-
-// The fallback segmenter used when the text stage is not in the build: tokens are runs of
-// letters/digits or single punctuation bytes; sentences end at . ! ? or a line break.
-void fallback_segment(Doc& doc);
 
 }  // namespace dyad

@@ -9,13 +9,6 @@ bool calendar_value(const Timex& t) {
   return (t.type == "DATE" || t.type == "TIME") && !t.value.empty() && t.value[0] >= '0' && t.value[0] <= '9';
 }
 
-// Token of [first, last) whose head lies outside the range: the phrase's syntactic head.
-uint32_t phrase_head(const Doc& d, uint32_t first, uint32_t last) {
-  for (uint32_t t = first; t < last; ++t)
-    if (d.head[t] < static_cast<int32_t>(first) || d.head[t] >= static_cast<int32_t>(last)) return t;
-  return first;
-}
-
 // Is token t inside the subtree of `top`, at most `max_arcs` arcs below it?
 bool under(const Doc& d, uint32_t t, uint32_t top, int max_arcs) {
   int32_t cur = static_cast<int32_t>(t);
@@ -40,7 +33,7 @@ void anchor_event_times(Doc& doc) {
       if (t.first < s.first || t.last > s.last || t.last > n || !calendar_value(t)) continue;
       ++count;
       only = static_cast<int>(i);
-      if (parsed && attached < 0 && under(doc, phrase_head(doc, t.first, t.last), ev.trigger_first, 3))
+      if (parsed && attached < 0 && under(doc, doc.phrase_head(t.first, t.last), ev.trigger_first, 3))
         attached = static_cast<int>(i);
     }
     const int pick = attached >= 0 ? attached : (count == 1 ? only : -1);
@@ -56,7 +49,7 @@ void anchor_event_times(Doc& doc) {
     ev.quantities.clear();
     for (const Quantity& q : doc.quantities) {
       if (q.first < s.first || q.last > s.last || q.last > n) continue;
-      if (!parsed || under(doc, phrase_head(doc, q.first, q.last), ev.trigger_first, 6)) ev.quantities.push_back(q);
+      if (!parsed || under(doc, doc.phrase_head(q.first, q.last), ev.trigger_first, 6)) ev.quantities.push_back(q);
     }
   }
 }

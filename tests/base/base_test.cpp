@@ -103,4 +103,25 @@ TEST(Doc, SentenceOfToken) {
   EXPECT_EQ(d.sentence_of(8), 2u);
 }
 
+TEST(Doc, PhraseHead) {
+  // "sent over 10,000 DPRK troops on July 12 , 2025": 0 sent (root), 1 over -> 2, 2 10,000 -> 4,
+  // 3 DPRK -> 4, 4 troops -> 0, 5 on -> 6, 6 July -> 0, 7 12 -> 6, 8 , -> 9, 9 2025 -> 0.
+  Doc d;
+  d.tokens.resize(10);
+  d.head = {-1, 2, 4, 4, 0, 6, 0, 6, 9, 0};
+  EXPECT_EQ(d.phrase_head(1, 5), 4u) << "one constituent: its head";
+  EXPECT_EQ(d.phrase_head(3, 4), 3u) << "a single token is its own head";
+  // "July 12, 2025" parsed as two attachments (6 and 9 both hang off the root, same depth):
+  EXPECT_EQ(d.phrase_head(6, 10), 6u) << "tie: the leftmost";
+  // "troops on July": 4 -> 0 (depth 1) and 6 -> 0 (depth 1), 5 -> 6 inside.
+  d.head[6] = 4;  // now July hangs off troops: only troops leaves the range
+  EXPECT_EQ(d.phrase_head(4, 7), 4u);
+  d.head[4] = 6;  // a cycle in a broken parse must not hang
+  d.head[6] = 4;
+  EXPECT_LT(d.phrase_head(4, 7), 7u);
+  Doc unparsed;
+  unparsed.tokens.resize(3);
+  EXPECT_EQ(unparsed.phrase_head(1, 3), 1u);
+}
+
 }  // namespace dyad

@@ -216,16 +216,6 @@ TEST(Pipeline, MissingModelsSkipStagesNotFail) {
   EXPECT_FALSE(warnings.empty());
 }
 
-TEST(Pipeline, FallbackSegmenterSplitsSentences) {
-  Doc d;
-  d.text = "Kim met Lavrov. They signed 10,000 deals!\nNew line";
-  fallback_segment(d);
-  ASSERT_EQ(d.sentences.size(), 3u);
-  EXPECT_EQ(d.span_text(d.sentences[0].span), "Kim met Lavrov.");
-  EXPECT_EQ(d.span_text(d.sentences[1].span), "They signed 10,000 deals!");
-  EXPECT_EQ(d.token_text(6), "10,000");
-}
-
 TEST(Ingest, BadLinesDoNotLoseOthersAndReingestAddsNothing) {
   TempDir t("ingest");
   t.write("in/good.txt", "PYONGYANG, July 12, 2025 - Kim met Lavrov.\n");
