@@ -24,7 +24,8 @@ CREATE TABLE documents (
   status text NOT NULL DEFAULT 'ok',
   error text NOT NULL DEFAULT '',
   stages text NOT NULL DEFAULT '',
-  ingested_at timestamptz NOT NULL DEFAULT now()
+  ingested_at timestamptz NOT NULL DEFAULT now(),
+  outlet text NOT NULL DEFAULT ''             -- store/dedup.h outlet_key(): corroboration counts outlets
 );
 CREATE INDEX documents_id ON documents(id);
 CREATE INDEX documents_path ON documents(path);
@@ -73,24 +74,43 @@ CREATE TABLE places (
   feature text NOT NULL, lat double precision NOT NULL, lon double precision NOT NULL,
   PRIMARY KEY (doc, idx)
 );
+-- Events carry a store-wide id, the cluster (real-world event, store/dedup.h) they belong to and
+-- their grade before corroboration, as in SQLite migration 3. Code and date columns use the "C"
+-- collation: byte order as in SQLite, and LIKE 'prefix%' (filter_sql.h) can use the indexes.
 CREATE TABLE events (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   doc bigint NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
   idx integer NOT NULL,
   sentence integer NOT NULL,
   trigger_first integer NOT NULL, trigger_last integer NOT NULL, trigger_text text NOT NULL,
-  source_code text NOT NULL, source_name text NOT NULL, source_first integer NOT NULL, source_last integer NOT NULL,
-  target_code text NOT NULL, target_name text NOT NULL, target_first integer NOT NULL, target_last integer NOT NULL,
-  code text NOT NULL, root text NOT NULL, quad_class integer NOT NULL, goldstein double precision NOT NULL,
+  source_code text COLLATE "C" NOT NULL, source_name text NOT NULL, source_first integer NOT NULL,
+  source_last integer NOT NULL,
+  target_code text COLLATE "C" NOT NULL, target_name text NOT NULL, target_first integer NOT NULL,
+  target_last integer NOT NULL,
+  code text COLLATE "C" NOT NULL, root text COLLATE "C" NOT NULL, quad_class integer NOT NULL,
+  goldstein double precision NOT NULL,
   plover text NOT NULL, negated integer NOT NULL, modality text NOT NULL, speaker text NOT NULL,
-  date text NOT NULL, date_assumed integer NOT NULL, timex integer NOT NULL,
+  date text COLLATE "C" NOT NULL, date_assumed integer NOT NULL, timex integer NOT NULL,
   place text NOT NULL, place_country text NOT NULL, place_adm1 text NOT NULL,
   lat double precision NOT NULL, lon double precision NOT NULL, geonames_id bigint NOT NULL,
   quantities text NOT NULL,
-  claimant text NOT NULL, evidential text NOT NULL, credibility text NOT NULL,
-  PRIMARY KEY (doc, idx)
+  claimant text NOT NULL, evidential text NOT NULL,
+  credibility text NOT NULL,                   -- grade after corroboration by other outlets
+  credibility_base text NOT NULL DEFAULT '',   -- grade of this mention alone
+  cluster bigint NOT NULL DEFAULT 0,           -- clusters.id
+  UNIQUE (doc, idx)
 );
-CREATE INDEX events_dyad ON events(source_code, target_code);
-CREATE INDEX events_code ON events(code);
+-- (SQLite also has events(source_code, target_code) and events(code): prefixes of the two below.)
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad_date ON events(source_code, target_code, date);
+CREATE INDEX events_target_date ON events(target_code, date);
+CREATE INDEX events_code_date ON events(code, date);
+CREATE INDEX events_cluster ON events(cluster);
+CREATE TABLE clusters (
+  id bigint PRIMARY KEY,                       -- the id of the cluster's first mention
+  mentions bigint NOT NULL,
+  sources bigint NOT NULL                      -- distinct outlets
+);
 CREATE TABLE errors (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   location text NOT NULL,

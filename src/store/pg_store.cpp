@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "store/dedup.h"
 #include "store/pg_migrations.h"
 
 namespace dyad {
@@ -101,15 +102,19 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
         if (doc_row) *doc_row = old.int64(0, 0);
         return PutResult::kDuplicate;
       }
-      // A stored failure of the same input: this attempt replaces it.
+      // A stored failure of the same input: this attempt replaces it (and leaves the clusters its
+      // events belonged to).
+      lock_clusters();
+      const std::vector<int64_t> touched = clusters_of_doc(old.int64(0, 0));
       c.exec("DELETE FROM documents WHERE doc = $1", {old.int64(0, 0)});
+      for (int64_t cl : touched) refresh_cluster(cl);
     }
     pg::Result ins = c.exec(
         "INSERT INTO documents(id, content_key, url, source, title, published, published_origin, path, text, "
-        "status, error, stages) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) "
+        "status, error, stages, outlet) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) "
         "ON CONFLICT (content_key) DO NOTHING RETURNING doc",
         {d.id, rec.content_key, d.url, d.source, d.title, d.published, d.published_origin, d.path, d.text,
-         rec.status, rec.error, rec.stages});
+         rec.status, rec.error, rec.stages, outlet_key(d.source, d.url, d.id)});
     if (ins.rows()) doc = ins.int64(0, 0);
   }
   if (doc == 0) throw std::runtime_error("postgresql: content key " + rec.content_key + " keeps changing under us");
@@ -193,14 +198,21 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
     v.f(x.lat), v.f(x.lon), v.f(x.geonames_id);
     v.f(std::string_view(quantities_json(x.quantities)));
     v.f(std::string_view(x.claimant)), v.f(std::string_view(x.evidential)), v.f(std::string_view(x.credibility));
+    v.f(std::string_view(x.credibility));  // the base grade; corroboration may raise `credibility`
     v.end();
   }
   copy_rows(c,
             "events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, "
             "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
             "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
-            "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, credibility)",
+            "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
+            "credibility_base)",
             v);
+  if (!d.events.empty()) {
+    lock_clusters();
+    pg::Result ids = c.exec("SELECT id FROM events WHERE doc = $1 ORDER BY idx", {doc});
+    for (int i = 0; i < ids.rows(); ++i) assign_cluster(ids.int64(i, 0), /*regrade=*/true);
+  }
   return PutResult::kStored;
 }
 

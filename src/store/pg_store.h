@@ -28,6 +28,20 @@ class PgStore final : public Store {
   StoreSummary summary(int top_n) override;
   int schema_version() override;
 
+  // Readers (query.h), WHERE clauses from filter_sql() (pg_query.cpp).
+  std::vector<EventRow> query_events(const EventFilter& f) override;
+  void visit_events(const EventFilter& f, const std::function<bool(const EventRow&)>& visit) override;
+  int64_t count_events(const EventFilter& f) override;
+  std::vector<SeriesPoint> series(const EventFilter& f, Interval interval) override;
+  std::vector<NetworkEdge> network(const EventFilter& f, int64_t min_events) override;
+  std::vector<ActorCount> top_actors(const EventFilter& f, int n) override;
+  std::vector<DocListing> list_documents(const std::string& text_search, int64_t limit, int64_t offset) override;
+  // Cross-document dedup (pg_dedup.cpp): clusters are assigned in put() under a transaction-level
+  // advisory lock, so concurrent writers on many machines cluster as if they had written one after
+  // the other (the lock is taken after the rows are written: only the cluster step and the commit
+  // are serialised, never the analysis).
+  DedupStats rebuild_clusters() override;
+
   // The connection, for callers that add their own statements to a document's transaction
   // (the work queue marks its item done in the same transaction as put_in_tx).
   pg::Conn& conn() { return *conn_; }
@@ -36,6 +50,11 @@ class PgStore final : public Store {
   PutResult put_in_tx(const Doc& doc, const DocRecord& record, int64_t* doc_row = nullptr);
 
  private:
+  bool assign_cluster(int64_t id, bool regrade);
+  void refresh_cluster(int64_t cluster);
+  std::vector<int64_t> clusters_of_doc(int64_t doc);
+  void lock_clusters();
+
   std::unique_ptr<pg::Conn> conn_;
   StoreOptions options_;
 };
