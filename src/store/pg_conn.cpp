@@ -85,6 +85,10 @@ Result Conn::exec(const std::string& sql, const std::vector<Param>& params) {
   std::vector<const char*> values(params.size());
   std::vector<int> lengths(params.size()), formats(params.size());
   for (size_t i = 0; i < params.size(); ++i) {
+    // Text parameters travel NUL-terminated: a NUL byte would silently cut the value short.
+    if (!params[i].binary && !params[i].null && params[i].value.find('\0') != std::string::npos)
+      throw std::runtime_error("postgresql: NUL byte in text value " + std::to_string(i + 1) +
+                               " (PostgreSQL text cannot hold it) (in: " + sql.substr(0, 80) + ")");
     values[i] = params[i].null ? nullptr : params[i].value.c_str();
     lengths[i] = static_cast<int>(params[i].value.size());
     formats[i] = params[i].binary ? 1 : 0;
