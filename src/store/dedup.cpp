@@ -28,11 +28,49 @@ double km_between(double lat1, double lon1, double lat2, double lon2) {
 std::string_view root_of(std::string_view code) { return code.substr(0, std::min<size_t>(2, code.size())); }
 
 bool same_actors(const DedupMention& a, const DedupMention& b) {
-  if (a.source == b.source && a.target == b.target) return true;
-  return symmetric_code(a.code) && symmetric_code(b.code) && a.source == b.target && a.target == b.source;
+  const std::string_view as = actor_key(a.source), at = actor_key(a.target);
+  const std::string_view bs = actor_key(b.source), bt = actor_key(b.target);
+  if (as == bs && at == bt) return true;
+  return symmetric_code(a.code) && symmetric_code(b.code) && as == bt && at == bs;
 }
 
 }  // namespace
+
+DedupMention dedup_mention(const Event& e) {
+  DedupMention m;
+  m.source = e.source.code;
+  m.target = e.target.code;
+  m.code = e.code;
+  m.date = e.date;
+  m.date_assumed = e.date_assumed;
+  m.negated = e.negated;
+  m.place_country = e.place_country;
+  m.lat = e.lat;
+  m.lon = e.lon;
+  m.has_coords = e.geonames_id != 0 || e.lat != 0 || e.lon != 0;
+  return m;
+}
+
+bool cameo_role_prefix(std::string_view p) {
+  static constexpr std::string_view kRoles[] = {
+      "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "CRM", "LEG",
+      "ELI", "BUS", "CVL", "MED", "EDU", "LAB", "REF", "AGR", "HLH", "REL", "MOD", "RAD", "SEP", "INS", "UIS"};
+  for (std::string_view r : kRoles)
+    if (p == r) return true;
+  return false;
+}
+
+std::string_view actor_key(std::string_view code) {
+  if (code.size() > 3 && !cameo_role_prefix(code.substr(0, 3))) return code.substr(0, 3);
+  return code;
+}
+
+std::string dedup_key(const DedupMention& m) {
+  if (!dedupable(m)) return {};
+  std::string_view a = actor_key(m.source), b = actor_key(m.target);
+  if (b < a) std::swap(a, b);
+  return std::string(a) + "|" + std::string(b) + "|" + std::string(root_of(m.code));
+}
 
 bool symmetric_code(std::string_view code) {
   std::string_view r = root_of(code);
@@ -59,8 +97,8 @@ std::string date_of_day(int64_t day) {
 
 bool dedupable(const DedupMention& m) {
   int64_t day;
-  return !m.source.empty() && !m.target.empty() && m.source != m.target && m.code.size() >= 2 &&
-         day_number(m.date, &day);
+  return !m.source.empty() && !m.target.empty() && actor_key(m.source) != actor_key(m.target) &&
+         m.code.size() >= 2 && day_number(m.date, &day);
 }
 
 int candidate_window_days(const DedupMention& m) {

@@ -30,6 +30,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/doc.h"
+
 namespace dyad {
 
 // The fields of a stored mention the matching looks at.
@@ -43,6 +45,19 @@ struct DedupMention {
   double lat = 0, lon = 0;
   bool has_coords = false;
 };
+
+// The dedup fields of a coded event (id and cluster left 0).
+DedupMention dedup_mention(const Event& e);
+
+// True if a CAMEO actor code starts with a role or international type ("GOV", "IGO", "REB"...)
+// instead of a country.
+bool cameo_role_prefix(std::string_view first3);
+// The part of an actor code that identifies its side: the country (first three letters) for
+// country-first codes, else the whole code.
+std::string_view actor_key(std::string_view code);
+// Index key of a mention for candidate lookup: the unordered pair of actor keys and the CAMEO
+// root, "PRK|RUS|04"; empty when the mention cannot be deduplicated.
+std::string dedup_key(const DedupMention& m);
 
 // True if the (source, target) order does not matter for this CAMEO code.
 bool symmetric_code(std::string_view code);

@@ -149,6 +149,12 @@ CREATE INDEX events_target_date ON events(target_code, date);
 CREATE INDEX events_code_date ON events(code, date);
 CREATE INDEX events_cluster ON events(cluster);
 )sql"},
+      // 4: candidate lookup for dedup by one index probe: the unordered country-level actor pair
+      // and CAMEO root (store/dedup.h dedup_key), filled by the store (C++), '' = not dedupable.
+      {4, R"sql(
+ALTER TABLE events ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_dedup ON events(dedup_key, date);
+)sql"},
   };
   return m;
 }

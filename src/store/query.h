@@ -62,6 +62,9 @@ struct EventRow {
   int64_t mentions = 1;     // how many stored mentions share the cluster
   int64_t sources = 1;      // how many distinct outlets share the cluster
   std::string credibility_base;  // the grade of this mention alone (credibility is after corroboration)
+  int sentence_idx = 0;          // index of the evidence sentence in its document
+  int64_t geonames_id = 0;       // 0 if the place is unresolved
+  std::string ingested_at;       // when the document was stored (UTC, ISO 8601)
 };
 
 enum class Interval { kDay, kWeek, kMonth };

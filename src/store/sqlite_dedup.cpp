@@ -44,8 +44,7 @@ std::string corroborated(const std::string& base, const std::string& evidential,
 void SqliteStore::Impl::prepare_dedup() {
   dd_candidates = sqlite::Stmt(
       db, (std::string("SELECT ") + kMentionCols +
-           " FROM events WHERE ((source_code = ?1 AND target_code = ?2) OR (source_code = ?2 AND target_code = "
-           "?1)) AND date >= ?3 AND date <= ?4 AND cluster <> 0 AND id <> ?5 AND substr(code, 1, 2) = ?6")
+           " FROM events WHERE dedup_key = ?1 AND date >= ?2 AND date <= ?3 AND cluster <> 0 AND id <> ?4")
               .c_str());
   dd_self = sqlite::Stmt(db, (std::string("SELECT ") + kMentionCols + " FROM events WHERE id = ?").c_str());
   dd_set_cluster = sqlite::Stmt(db, "UPDATE events SET cluster = ? WHERE id = ?");
@@ -80,8 +79,8 @@ bool SqliteStore::Impl::assign_cluster(int64_t id, bool regrade) {
   if (dedupable(m) && day_number(m.date, &day)) {
     const int w = candidate_window_days(m);
     std::vector<DedupMention> cands;
-    dd_candidates.bind(1, m.source).bind(2, m.target).bind(3, date_of_day(day - w));
-    dd_candidates.bind(4, date_of_day(day + w) + "~").bind(5, id).bind(6, m.code.substr(0, 2));
+    dd_candidates.bind(1, dedup_key(m)).bind(2, date_of_day(day - w));
+    dd_candidates.bind(3, date_of_day(day + w) + "~").bind(4, id);
     while (dd_candidates.step()) cands.push_back(mention_of(dd_candidates));
     dd_candidates.reset();
     cluster = choose_cluster(m, cands);

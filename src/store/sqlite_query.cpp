@@ -41,7 +41,8 @@ std::string row_sql(const FilterSql& fs) {
              "e.evidential, e.credibility, e.trigger_text, ") +
          sentence_text_sql(SqlDialect::kSqlite) +
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
-         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base "
+         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
+         "e.geonames_id, d.ingested_at "
          "FROM events e JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
          "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
@@ -90,6 +91,9 @@ EventRow row_of(const sqlite::Stmt& q) {
   r.mentions = q.int64(c++);
   r.sources = q.int64(c++);
   r.credibility_base = q.text(c++);
+  r.sentence_idx = static_cast<int>(q.int64(c++));
+  r.geonames_id = q.int64(c++);
+  r.ingested_at = q.text(c++);
   return r;
 }
 

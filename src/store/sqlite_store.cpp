@@ -95,17 +95,27 @@ SqliteStore::Impl::Impl(const std::string& path, const StoreOptions& o) : db(pat
                            "target_first, target_last, code, root, quad_class, goldstein, plover, negated, "
                            "modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, "
                            "lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
-                           "credibility_base, cluster) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                           "credibility_base, dedup_key, cluster) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
   ins_error = sqlite::Stmt(db, "INSERT INTO errors(location, message, at) VALUES (?,?,?)");
   prepare_dedup();
-  if (before < 3 && before > 0) {
-    // Upgraded from a store without outlets and clusters: fill them once.
+  if (before < 4 && before > 0) {
+    // Upgraded from a store without outlets, dedup keys and clusters: fill them once (C++ rules).
     db.exec("BEGIN IMMEDIATE");
     try {
-      sqlite::Stmt docs(db, "SELECT doc, source, url, id FROM documents");
+      sqlite::Stmt docs(db, "SELECT doc, source, url, id FROM documents WHERE outlet = ''");
       sqlite::Stmt set(db, "UPDATE documents SET outlet = ? WHERE doc = ?");
       while (docs.step()) set.bind(1, outlet_key(docs.text(1), docs.text(2), docs.text(3))).bind(2, docs.int64(0)).run();
+      sqlite::Stmt evs(db,
+                       "SELECT id, source_code, target_code, code, date, date_assumed, negated FROM events");
+      sqlite::Stmt set_key(db, "UPDATE events SET dedup_key = ? WHERE id = ?");
+      std::vector<std::pair<int64_t, std::string>> keys;
+      while (evs.step()) {
+        DedupMention m;
+        m.source = evs.text(1), m.target = evs.text(2), m.code = evs.text(3), m.date = evs.text(4);
+        keys.emplace_back(evs.int64(0), dedup_key(m));
+      }
+      for (const auto& [id, k] : keys) set_key.bind(1, k).bind(2, id).run();
       db.exec("COMMIT");
     } catch (...) {
       db.exec("ROLLBACK");
@@ -203,6 +213,7 @@ void SqliteStore::Impl::write(const Doc& d, const DocRecord& r) {
     b(e.evidential);
     b(e.credibility);  // corroborated grade: equal to the base grade until another outlet reports it
     b(e.credibility);
+    b(dedup_key(dedup_mention(e)));
     s.run();
     assign_cluster(db.last_rowid(), /*regrade=*/true);
   }

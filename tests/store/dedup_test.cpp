@@ -26,6 +26,15 @@ TEST(Dedup, SymmetricCodesIgnoreDirection) {
   EXPECT_TRUE(compatible(m("USA", "PRK", "112", "2025-06-14"), m("USA", "PRK", "111", "2025-06-14")));
 }
 
+TEST(Dedup, ActorsCompareByCountry) {
+  EXPECT_TRUE(compatible(m("RUSGOV", "PRK", "042", "2025-06-14"), m("RUS", "PRKGOV", "040", "2025-06-14")));
+  EXPECT_FALSE(compatible(m("IGOUNO", "PRK", "042", "2025-06-14"), m("IGOWHO", "PRK", "042", "2025-06-14")));
+  EXPECT_FALSE(dedupable(m("RUSGOV", "RUSMIL", "042", "2025-06-14"))) << "one side talking to itself";
+  EXPECT_EQ(dedup_key(m("RUSGOV", "PRK", "042", "2025-06-14")), "PRK|RUS|04");
+  EXPECT_EQ(dedup_key(m("PRKGOV", "RUS", "043", "2025-06-15")), "PRK|RUS|04");
+  EXPECT_EQ(dedup_key(m("PRKGOV", "RUS", "043", "2025-06")), "");
+}
+
 TEST(Dedup, RootsDatesNegationAndPlace) {
   EXPECT_FALSE(compatible(m("RUS", "PRK", "036", "2025-06-14"), m("RUS", "PRK", "040", "2025-06-14")))
       << "intent to meet is not the meeting";
