@@ -8,6 +8,7 @@
 
 #include "base/hash.h"
 #include "store/migrations.h"
+#include "store/pg_store.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_store_impl.h"
 
@@ -435,8 +436,7 @@ int SqliteStore::schema_version() { return sqlite::current_version(impl_->db); }
 DedupStats SqliteStore::rebuild_clusters() { return impl_->rebuild(); }
 
 std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
-  if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)
-    throw std::runtime_error(url + ": the PostgreSQL backend is not built yet; use a SQLite file path");
+  if (pg::is_url(url)) return std::make_unique<PgStore>(url, options);
   return std::make_unique<SqliteStore>(url, options);
 }
 

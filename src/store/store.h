@@ -114,7 +114,7 @@ class Store {
 };
 
 // Opens (creating and migrating if needed) the store named by `url`: a SQLite file path, or
-// ":memory:". "postgresql://" URLs are recognised and refused until that backend exists.
+// ":memory:", or a "postgresql://" URL (PgStore, pg_store.h).
 std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options = {});
 
 }  // namespace dyad
