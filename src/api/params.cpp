@@ -52,15 +52,14 @@ int to_int(std::string_view s) {
   return v;
 }
 
-// Free text: bounded, no control bytes (the decoder already guarantees valid UTF-8).
+}  // namespace
+
 std::optional<ParamError> parse_text(std::string_view name, std::string_view value, std::string* out) {
   for (unsigned char c : value)
     if (c < 0x20 || c == 0x7f) return err(name, "must not contain control characters");
   *out = std::string(value);
   return std::nullopt;
 }
-
-}  // namespace
 
 std::optional<ParamError> parse_query_string(std::string_view query, ParamList* out) {
   out->clear();

@@ -64,6 +64,8 @@ std::optional<ParamError> parse_bool(std::string_view name, std::string_view val
 std::optional<ParamError> parse_actor(std::string_view name, std::string_view value, std::string* out);
 // Date or TIMEX3-style prefix: YYYY, YYYY-MM or YYYY-MM-DD with a real month/day.
 std::optional<ParamError> parse_date(std::string_view name, std::string_view value, std::string* out);
+// Free text: no control characters (length and UTF-8 are checked by check()/parse_query_string()).
+std::optional<ParamError> parse_text(std::string_view name, std::string_view value, std::string* out);
 // "day" | "week" | "month".
 std::optional<ParamError> parse_interval(std::string_view name, std::string_view value, Interval* out);
 

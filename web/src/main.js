@@ -54,7 +54,7 @@ async function loadNetwork(p) {
   // The network shows the neighbourhood: the dyad's two actors are highlighted, not filtered on.
   const { source, target, either, ...rest } = p;
   const net = await get('/api/network', { ...rest, limit: 150 });
-  $('network-note').textContent = `${net.edges.length} of ${net.total_edges} edges`;
+  $('network-note').textContent = `${net.nodes.length} actors, ${net.edges.length} heaviest edges`;
   drawNetwork($('network'), net, new Set([source, target].filter(Boolean)), (code) => {
     form.elements.actor.value = code;
     form.elements.source.value = '';
@@ -65,7 +65,7 @@ async function loadNetwork(p) {
 
 async function loadMap(p) {
   const page = await get('/api/events', { ...p, limit: MAP_LIMIT });
-  const n = drawMap($('map'), page.events, openEvent);
+  const n = drawMap($('map'), page.events, (e) => openEvent(e.id, e.doc));
   const shown = page.events.length < page.total ? ` (of the first ${page.events.length} of ${page.total} events)` : '';
   $('map-note').textContent = `${n} places${shown}`;
 }
@@ -81,8 +81,8 @@ async function loadEvents(p) {
     const cells = [e.date || '?', e.source.code || '-', `${e.code} ${e.plover}`, e.target.code || '-', claimText(e)];
     for (const c of cells) tr.insertCell().textContent = c;
     tr.title = e.sentence;
-    tr.addEventListener('click', () => openEvent(e.id));
-    tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') openEvent(e.id); });
+    tr.addEventListener('click', () => openEvent(e.id, e.doc));
+    tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') openEvent(e.id, e.doc); });
   }
   $('events-note').textContent = `${page.total} events`;
   $('page').textContent = page.total ? `${offset + 1}–${offset + page.events.length} of ${page.total}` : '';
@@ -99,8 +99,8 @@ function row(dl, label, value) {
   dl.append(dt, dd);
 }
 
-async function openEvent(id) {
-  const e = await get(`/api/events/${id}`);
+async function openEvent(id, doc) {
+  const e = await get(`/api/events/${id}`, { doc });
   for (const tr of $('events').tBodies[0].rows) tr.classList.toggle('selected', tr.dataset.id === String(id));
   const box = $('detail');
   box.textContent = '';

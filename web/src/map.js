@@ -39,7 +39,7 @@ export function drawMap(container, events, onPick) {
     if (!xy) continue;
     const c = el('circle', { cx: xy[0], cy: xy[1], r: 3 + 2.5 * Math.sqrt(p.events.length), class: 'dot' }, dots);
     el('title', {}, c).textContent = `${p.name}: ${p.events.length} event(s)`;
-    c.addEventListener('click', () => onPick(p.events[0].id));
+    c.addEventListener('click', () => onPick(p.events[0]));
   }
   container.dataset.places = String(places.size);
   return places.size;
