@@ -107,6 +107,16 @@ std::string_view evidential_name(Evidential e) {
   return "asserted";
 }
 
+bool parse_evidential(std::string_view name, Evidential* out) {
+  for (Evidential e : {Evidential::kAsserted, Evidential::kReported, Evidential::kAlleged, Evidential::kBelieved,
+                       Evidential::kDenied})
+    if (evidential_name(e) == name) {
+      *out = e;
+      return true;
+    }
+  return false;
+}
+
 bool reporting_verb_class(std::string_view lemma, Evidential* out) {
   for (const auto& w : kReporting)
     if (w.lemma == lemma) {

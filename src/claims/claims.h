@@ -21,6 +21,8 @@ namespace dyad {
 // Evidential status of a claim, from firmest to weakest.
 enum class Evidential : uint8_t { kAsserted, kReported, kAlleged, kBelieved, kDenied };
 std::string_view evidential_name(Evidential e);
+// Inverse of evidential_name; false for anything else.
+bool parse_evidential(std::string_view name, Evidential* out);
 // Class of a reporting word by lemma ("allege" -> kAlleged, "say" -> kReported, "deny" -> kDenied,
 // "believe" -> kBelieved); false if the lemma is not a reporting word.
 bool reporting_verb_class(std::string_view lemma, Evidential* out);

@@ -100,6 +100,55 @@ CREATE INDEX events_dyad ON events(source_code, target_code);
 CREATE INDEX events_code ON events(code);
 CREATE INDEX documents_path ON documents(path);
 )sql"},
+      // 3: events get a stable integer id (rowid table instead of WITHOUT ROWID), a cluster (the
+      // real-world event it reports, see store/dedup.h) and the grade before corroboration;
+      // documents get their outlet key; reader indexes. Clusters are filled by the store right
+      // after this migration (dedup needs C++ logic), see SqliteStore.
+      {3, R"sql(
+CREATE TABLE events_v3 (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, -- store-wide event id, never reused
+  doc INTEGER NOT NULL REFERENCES documents(doc) ON DELETE CASCADE,
+  idx INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  trigger_first INTEGER NOT NULL, trigger_last INTEGER NOT NULL, trigger_text TEXT NOT NULL,
+  source_code TEXT NOT NULL, source_name TEXT NOT NULL, source_first INTEGER NOT NULL, source_last INTEGER NOT NULL,
+  target_code TEXT NOT NULL, target_name TEXT NOT NULL, target_first INTEGER NOT NULL, target_last INTEGER NOT NULL,
+  code TEXT NOT NULL, root TEXT NOT NULL, quad_class INTEGER NOT NULL, goldstein REAL NOT NULL,
+  plover TEXT NOT NULL, negated INTEGER NOT NULL, modality TEXT NOT NULL, speaker TEXT NOT NULL,
+  date TEXT NOT NULL, date_assumed INTEGER NOT NULL, timex INTEGER NOT NULL,
+  place TEXT NOT NULL, place_country TEXT NOT NULL, place_adm1 TEXT NOT NULL,
+  lat REAL NOT NULL, lon REAL NOT NULL, geonames_id INTEGER NOT NULL,
+  quantities TEXT NOT NULL,
+  claimant TEXT NOT NULL, evidential TEXT NOT NULL,
+  credibility TEXT NOT NULL,        -- grade after corroboration by other outlets
+  credibility_base TEXT NOT NULL DEFAULT '', -- grade of this mention alone
+  cluster INTEGER NOT NULL DEFAULT 0 -- clusters.id
+);
+INSERT INTO events_v3 (doc, idx, sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, source_first,
+  source_last, target_code, target_name, target_first, target_last, code, root, quad_class, goldstein, plover,
+  negated, modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, lat, lon,
+  geonames_id, quantities, claimant, evidential, credibility, credibility_base)
+  SELECT doc, idx, sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, source_first,
+  source_last, target_code, target_name, target_first, target_last, code, root, quad_class, goldstein, plover,
+  negated, modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, lat, lon,
+  geonames_id, quantities, claimant, evidential, credibility, credibility FROM events ORDER BY doc, idx;
+DROP TABLE events;
+ALTER TABLE events_v3 RENAME TO events;
+UPDATE events SET cluster = id;
+CREATE TABLE clusters (
+  id INTEGER PRIMARY KEY,           -- the id of the cluster's first mention
+  mentions INTEGER NOT NULL,
+  sources INTEGER NOT NULL          -- distinct outlets
+);
+INSERT INTO clusters SELECT id, 1, 1 FROM events;
+ALTER TABLE documents ADD COLUMN outlet TEXT NOT NULL DEFAULT '';
+CREATE UNIQUE INDEX events_doc ON events(doc, idx);
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_dyad_date ON events(source_code, target_code, date);
+CREATE INDEX events_target_date ON events(target_code, date);
+CREATE INDEX events_code_date ON events(code, date);
+CREATE INDEX events_cluster ON events(cluster);
+)sql"},
   };
   return m;
 }

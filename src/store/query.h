@@ -28,8 +28,12 @@ struct EventFilter {
   std::string doc;          // document id (documents.id)
   std::string text;         // substring of the evidence sentence (case-insensitive)
   bool include_negated = true;
-  int64_t limit = 100;      // rows per page (readers cap it)
+  int64_t limit = 100;      // rows per page (readers cap it); < 0 = no limit
   int64_t offset = 0;
+  // --- added with the SQLite query layer ---
+  std::string claimant;     // substring of the claimant (case-insensitive)
+  int64_t cluster = 0;      // only mentions of this cluster (0 = any)
+  int64_t min_sources = 0;  // only events whose cluster has at least this many distinct outlets
 };
 
 // One event as readers see it: the coded event plus its evidence and its document's metadata.
@@ -57,6 +61,7 @@ struct EventRow {
   int64_t cluster = 0;      // id of the real-world event this mention belongs to (cross-document dedup)
   int64_t mentions = 1;     // how many stored mentions share the cluster
   int64_t sources = 1;      // how many distinct outlets share the cluster
+  std::string credibility_base;  // the grade of this mention alone (credibility is after corroboration)
 };
 
 enum class Interval { kDay, kWeek, kMonth };
@@ -80,6 +85,12 @@ struct NetworkEdge {
 struct ActorCount {
   std::string code, name;
   int64_t events = 0;
+};
+
+// One stored document as listed by readers (no text).
+struct DocListing {
+  std::string id, title, outlet, url, published, status;
+  int64_t events = 0;  // events coded in it
 };
 
 }  // namespace dyad

@@ -9,6 +9,7 @@
 #include "base/hash.h"
 #include "store/migrations.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_store_impl.h"
 
 namespace dyad {
 namespace {
@@ -69,43 +70,55 @@ std::string content_key(std::string_view raw, std::string_view id) {
   return hex64(hash_mix(hash64(raw), hash64(id, 0x9E3779B97F4A7C15ULL)));
 }
 
-struct SqliteStore::Impl {
-  sqlite::Db db;
-  StoreOptions options;
-  int version = 0;
-  sqlite::Stmt has_key, find_key, delete_doc, ins_doc, ins_sentence, ins_token, ins_entity, ins_timex,
-      ins_quantity, ins_place, ins_event, ins_error;
-
-  Impl(const std::string& path, const StoreOptions& o) : db(path), options(o) {
-    if (path != ":memory:") db.exec("PRAGMA journal_mode=WAL");
-    db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
-    version = sqlite::migrate(db);
-    has_key = sqlite::Stmt(db, "SELECT 1 FROM documents WHERE content_key = ? AND status = 'ok'");
-    find_key = sqlite::Stmt(db, "SELECT doc, status FROM documents WHERE content_key = ?");
-    delete_doc = sqlite::Stmt(db, "DELETE FROM documents WHERE doc = ?");
-    ins_doc = sqlite::Stmt(db,
-                           "INSERT INTO documents(id, content_key, url, source, title, published, "
-                           "published_origin, path, text, status, error, stages, ingested_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    ins_sentence = sqlite::Stmt(db, "INSERT INTO sentences VALUES (?,?,?,?,?,?)");
-    ins_token = sqlite::Stmt(db, "INSERT INTO tokens VALUES (?,?,?,?,?,?,?,?,?)");
-    ins_entity = sqlite::Stmt(db, "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)");
-    ins_timex = sqlite::Stmt(db, "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)");
-    ins_quantity = sqlite::Stmt(db, "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?)");
-    ins_place = sqlite::Stmt(db, "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    ins_event = sqlite::Stmt(db,
-                             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-                             "?,?,?,?,?,?,?,?,?,?)");
-    ins_error = sqlite::Stmt(db, "INSERT INTO errors(location, message, at) VALUES (?,?,?)");
+SqliteStore::Impl::Impl(const std::string& path, const StoreOptions& o) : db(path), options(o) {
+  if (path != ":memory:") db.exec("PRAGMA journal_mode=WAL");
+  db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
+  const int before = sqlite::current_version(db);
+  version = sqlite::migrate(db);
+  has_key = sqlite::Stmt(db, "SELECT 1 FROM documents WHERE content_key = ? AND status = 'ok'");
+  find_key = sqlite::Stmt(db, "SELECT doc, status FROM documents WHERE content_key = ?");
+  delete_doc = sqlite::Stmt(db, "DELETE FROM documents WHERE doc = ?");
+  ins_doc = sqlite::Stmt(db,
+                         "INSERT INTO documents(id, content_key, url, source, title, published, "
+                         "published_origin, path, text, status, error, stages, ingested_at, outlet) "
+                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  ins_sentence = sqlite::Stmt(db, "INSERT INTO sentences VALUES (?,?,?,?,?,?)");
+  ins_token = sqlite::Stmt(db, "INSERT INTO tokens VALUES (?,?,?,?,?,?,?,?,?)");
+  ins_entity = sqlite::Stmt(db, "INSERT INTO entities VALUES (?,?,?,?,?,?,?,?)");
+  ins_timex = sqlite::Stmt(db, "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)");
+  ins_quantity = sqlite::Stmt(db, "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?)");
+  ins_place = sqlite::Stmt(db, "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  ins_event = sqlite::Stmt(db,
+                           "INSERT INTO events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, "
+                           "source_code, source_name, source_first, source_last, target_code, target_name, "
+                           "target_first, target_last, code, root, quad_class, goldstein, plover, negated, "
+                           "modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, "
+                           "lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
+                           "credibility_base, cluster) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+  ins_error = sqlite::Stmt(db, "INSERT INTO errors(location, message, at) VALUES (?,?,?)");
+  prepare_dedup();
+  if (before < 3 && before > 0) {
+    // Upgraded from a store without outlets and clusters: fill them once.
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      sqlite::Stmt docs(db, "SELECT doc, source, url, id FROM documents");
+      sqlite::Stmt set(db, "UPDATE documents SET outlet = ? WHERE doc = ?");
+      while (docs.step()) set.bind(1, outlet_key(docs.text(1), docs.text(2), docs.text(3))).bind(2, docs.int64(0)).run();
+      db.exec("COMMIT");
+    } catch (...) {
+      db.exec("ROLLBACK");
+      throw;
+    }
+    rebuild();
   }
-
-  void write(const Doc& d, const DocRecord& r);
-};
+}
 
 void SqliteStore::Impl::write(const Doc& d, const DocRecord& r) {
   ins_doc.bind(1, d.id).bind(2, r.content_key).bind(3, d.url).bind(4, d.source).bind(5, d.title);
   ins_doc.bind(6, d.published).bind(7, d.published_origin).bind(8, d.path).bind(9, d.text);
   ins_doc.bind(10, r.status).bind(11, r.error).bind(12, r.stages).bind(13, utc_now());
+  ins_doc.bind(14, outlet_key(d.source, d.url, d.id));
   ins_doc.run();
   const int64_t doc = db.last_rowid();
 
@@ -187,8 +200,10 @@ void SqliteStore::Impl::write(const Doc& d, const DocRecord& r) {
     b(quantities_json(e.quantities));
     b(e.claimant);
     b(e.evidential);
+    b(e.credibility);  // corroborated grade: equal to the base grade until another outlet reports it
     b(e.credibility);
     s.run();
+    assign_cluster(db.last_rowid(), /*regrade=*/true);
   }
 }
 
@@ -216,8 +231,11 @@ PutResult SqliteStore::put(const Doc& doc, const DocRecord& record) {
         m.db.exec("COMMIT");
         return PutResult::kDuplicate;
       }
-      // A stored failure of the same input: this attempt replaces it.
+      // A stored failure of the same input: this attempt replaces it (and leaves the clusters
+      // its events belonged to).
+      const std::vector<int64_t> touched = m.clusters_of_doc(old);
       m.delete_doc.bind(1, old).run();
+      for (int64_t c : touched) m.refresh_cluster(c);
     } else {
       m.find_key.reset();
     }
@@ -228,6 +246,7 @@ PutResult SqliteStore::put(const Doc& doc, const DocRecord& record) {
     for (sqlite::Stmt* s : {&m.find_key, &m.delete_doc, &m.ins_doc, &m.ins_sentence, &m.ins_token,
                             &m.ins_entity, &m.ins_timex, &m.ins_quantity, &m.ins_place, &m.ins_event})
       s->reset();
+    m.reset_dedup_statements();
     m.db.exec("ROLLBACK");
     throw;
   }
@@ -401,6 +420,8 @@ StoreSummary SqliteStore::summary(int top_n) {
 }
 
 int SqliteStore::schema_version() { return sqlite::current_version(impl_->db); }
+
+DedupStats SqliteStore::rebuild_clusters() { return impl_->rebuild(); }
 
 std::unique_ptr<Store> open_store(const std::string& url, const StoreOptions& options) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0)

@@ -25,8 +25,19 @@ class SqliteStore final : public Store {
   StoreSummary summary(int top_n) override;
   int schema_version() override;
 
+  std::vector<EventRow> query_events(const EventFilter& f) override;
+  void visit_events(const EventFilter& f, const std::function<bool(const EventRow&)>& visit) override;
+  int64_t count_events(const EventFilter& f) override;
+  std::vector<SeriesPoint> series(const EventFilter& f, Interval interval) override;
+  std::vector<NetworkEdge> network(const EventFilter& f, int64_t min_events) override;
+  std::vector<ActorCount> top_actors(const EventFilter& f, int n) override;
+  std::vector<DocListing> list_documents(const std::string& text_search, int64_t limit,
+                                         int64_t offset) override;
+  DedupStats rebuild_clusters() override;
+
+  struct Impl;  // public so the implementation files can share it; defined in sqlite_store_impl.h
+
  private:
-  struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 

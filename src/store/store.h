@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "base/doc.h"
+#include "store/query.h"
 
 namespace dyad {
 
@@ -46,6 +48,12 @@ struct StoredDoc {
   std::string ingested_at;                 // UTC, ISO 8601
   std::vector<std::string> entity_text;    // parallel to doc.entities
   std::vector<std::string> event_trigger;  // parallel to doc.events
+};
+
+struct DedupStats {
+  int64_t events = 0;    // events considered
+  int64_t clusters = 0;  // clusters after the rebuild
+  int64_t merged = 0;    // events that joined an existing cluster
 };
 
 struct DyadCount {
@@ -78,6 +86,31 @@ class Store {
   virtual StoreSummary summary(int top_n) = 0;
   // Schema version after migrations.
   virtual int schema_version() = 0;
+
+  // --- readers (query.h). Every filter is turned into SQL by filter_sql() (store/filter_sql.h). ---
+  // Events matching `f`, ordered by date then id, honouring f.limit (< 0: all) and f.offset.
+  virtual std::vector<EventRow> query_events(const EventFilter& f) = 0;
+  // Calls `visit` for every matching event in the same order, without materialising them all
+  // (exports); stops early when `visit` returns false. f.limit/f.offset apply as in query_events.
+  virtual void visit_events(const EventFilter& f, const std::function<bool(const EventRow&)>& visit) = 0;
+  virtual int64_t count_events(const EventFilter& f) = 0;
+  // Events per period. Only events whose date is precise enough for the interval count (a
+  // month-only date counts for months, not days or weeks). Periods in order, empty ones omitted.
+  virtual std::vector<SeriesPoint> series(const EventFilter& f, Interval interval) = 0;
+  // Directed (source, target) edges with at least `min_events` events, heaviest first; at most
+  // f.limit edges (< 0: all). Events missing either actor are left out.
+  virtual std::vector<NetworkEdge> network(const EventFilter& f, int64_t min_events) = 0;
+  // The `n` actors most often source or target of a matching event.
+  virtual std::vector<ActorCount> top_actors(const EventFilter& f, int n) = 0;
+  // Documents whose id, title, outlet or URL contains `text_search` (case-insensitive; "" = all),
+  // most recently ingested first.
+  virtual std::vector<DocListing> list_documents(const std::string& text_search, int64_t limit,
+                                                 int64_t offset) = 0;
+
+  // --- cross-document dedup (store/dedup.h) ---
+  // Recomputes every cluster from scratch (in ingest order) and every corroborated grade.
+  // put() keeps clusters up to date incrementally; this is for changed rules or old stores.
+  virtual DedupStats rebuild_clusters() = 0;
 };
 
 // Opens (creating and migrating if needed) the store named by `url`: a SQLite file path, or
