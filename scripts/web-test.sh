@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Browser tests of the page: builds it (scripts/build-web.sh), ingests examples/ into a temporary
+# Browser tests of the page: builds it (scripts/build-web.sh), ingests examples/ (and
+# tests/api/data/dated.jsonl) into a temporary
 # store, starts `dyad serve` on a free loopback port and drives Debian's Chromium with
 # playwright-core (tests/web/browser.test.mjs). Screenshots go to build/web-artifacts/.
 #   scripts/web-test.sh [BUILD_DIR]     (default build; the dyad binary must be built)
@@ -19,7 +20,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$dyad" --db "$tmp/web.db" -q ingest examples/ >/dev/null
+# The examples plus a small dated feed (the examples carry no dates, so no timeline without it).
+"$dyad" --db "$tmp/web.db" -q ingest examples/ tests/api/data/dated.jsonl >/dev/null
 "$dyad" --db "$tmp/web.db" serve --host 127.0.0.1 --port 0 --web web/dist >"$tmp/serve.log" 2>&1 &
 server=$!
 url=""

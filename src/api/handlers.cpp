@@ -41,7 +41,7 @@ nlohmann::json document(Store& store, const std::string& id, const ParamList& pa
   f.doc = d.id;
   f.limit = kMaxLimit;
   json events = json::array();
-  //TMP for (const EventRow& r : store.query_events(f)) events.push_back(to_json(r));
+  for (const EventRow& r : store.query_events(f)) events.push_back(to_json(r));
   return {{"id", d.id},
           {"url", d.url},
           {"outlet", d.source},
