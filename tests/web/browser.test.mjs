@@ -54,7 +54,7 @@ const ready = () => page.waitForSelector('body[data-ready="1"]', { timeout: 2000
 test('page loads with summary and top dyads', async () => {
   await page.goto(BASE, { waitUntil: 'load' });
   await ready();
-  const status = await page.textContent('#status');
+  const status = await page.textContent('#summary');
   assert.match(status, /\d+ documents, \d+ events/);
   assert.ok(await page.locator('#dyads button').count() > 0, 'top dyads listed');
 });

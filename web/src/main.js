@@ -173,7 +173,7 @@ async function start() {
   $('next').addEventListener('click', () => page(PAGE));
   try {
     const s = await get('/api/summary');
-    status(`${s.documents} documents, ${s.events} events, ${s.actors} actors`);
+    $('summary').textContent = `${s.documents} documents, ${s.events} events, ${s.actors} actors. Top dyads:`;
     const chips = $('dyads');
     for (const d of s.top_dyads.slice(0, 8)) {
       const b = document.createElement('button');
