@@ -33,7 +33,7 @@ for p in "${paths[@]}"; do
   echo "== GET $p"
   curl -s -o /dev/null -w "status %{http_code}, %{size_download} bytes, %{time_total} s (first request)\n" "$url$p"
   echo "RSS before: $(rss)"
-  wrk -t "${THREADS:-2}" -c "${CONNECTIONS:-16}" -d "${DURATION:-30s}" --latency "$url$p" | \
+  wrk -t "${THREADS:-2}" -c "${CONNECTIONS:-16}" -d "${DURATION:-30s}" --timeout "${TIMEOUT:-10s}" --latency "$url$p" | \
     grep -E "Requests/sec|Latency  |99%|Non-2xx|Socket errors|requests in"
   echo "RSS after:  $(rss)"
 done
