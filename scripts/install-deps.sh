@@ -5,7 +5,12 @@ PKGS=(build-essential cmake ninja-build pkg-config clang
       libsqlite3-dev sqlite3 libgumbo-dev libicu-dev libutf8proc-dev zlib1g-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
       libcpp-httplib-dev libpq-dev libpqxx-dev
-      postgresql)  # server for scripts/pg-test.sh (PostgreSQL store tests)
+      postgresql    # server for scripts/pg-test.sh (PostgreSQL store tests)
+      chromium wrk)  # chromium: browser tests (scripts/web-test.sh); wrk: API load test
+# The web page is built with npm (scripts/build-web.sh; vite 7 and playwright-core need Node >= 20).
+# Use the machine's Node.js when there is one (it may come with its own npm); else Debian's.
+command -v node >/dev/null || PKGS+=(nodejs)
+command -v npm >/dev/null || PKGS+=(npm)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
