@@ -4,7 +4,8 @@ set -euo pipefail
 PKGS=(build-essential cmake ninja-build pkg-config clang
       libsqlite3-dev sqlite3 libgumbo-dev libicu-dev libutf8proc-dev zlib1g-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-      libcpp-httplib-dev libpq-dev libpqxx-dev)
+      libcpp-httplib-dev libpq-dev libpqxx-dev
+      time python3)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
