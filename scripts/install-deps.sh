@@ -5,6 +5,7 @@ PKGS=(build-essential cmake ninja-build pkg-config clang
       libsqlite3-dev sqlite3 libgumbo-dev libicu-dev libutf8proc-dev zlib1g-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
       libcpp-httplib-dev libpq-dev libpqxx-dev
+      time python3  # time: peak RSS in scripts/memory.sh; python3: test corpus generators
       postgresql    # server for scripts/pg-test.sh (PostgreSQL store tests)
       chromium wrk)  # chromium: browser tests (scripts/web-test.sh); wrk: API load test
 # The web page is built with npm (scripts/build-web.sh; vite 7 and playwright-core need Node >= 20).

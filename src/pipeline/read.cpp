@@ -53,6 +53,45 @@ void finish(RawDoc& d) {
   d.content_key = content_key(d.raw, d.doc.id);
 }
 
+// Reads a stream line by line keeping at most `keep` bytes of each line, so that one gigantic line
+// (or a file without line breaks, such as a 1 GB sparse file) costs bounded memory.
+class LineReader {
+ public:
+  LineReader(std::istream& in, size_t keep) : in_(in), keep_(keep), buf_(size_t{1} << 16) {}
+  // False at the end of input. *line gets the first `keep` bytes of the line (without '\n'),
+  // *length its full length.
+  bool next(std::string* line, size_t* length) {
+    line->clear();
+    *length = 0;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_) {
+        in_.read(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        end_ = static_cast<size_t>(in_.gcount());
+        pos_ = 0;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      const size_t n = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
+      if (line->size() < keep_) line->append(start, std::min(n, keep_ - line->size()));
+      *length += n;
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  std::istream& in_;
+  size_t keep_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+};
+
 size_t read_jsonl(const std::string& path, const ReadOptions& options, const DocSink& sink,
                   const IssueSink& issue) {
   std::ifstream in(path, std::ios::binary);
@@ -60,19 +99,20 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
     issue({path, std::string("cannot open: ") + std::strerror(errno), true});
     return 0;
   }
-  size_t n = 0, lineno = 0, nonblank = 0;
+  size_t n = 0, lineno = 0, nonblank = 0, length = 0;
   std::string line;
-  while (std::getline(in, line)) {
+  LineReader lines(in, options.max_doc_bytes + 1);
+  while (lines.next(&line, &length)) {
     ++lineno;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (lineno == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     ++nonblank;
     const std::string where = where_of(path, lineno);
-    if (line.size() > options.max_doc_bytes) {
+    if (length > options.max_doc_bytes) {
       issue({where,
              fmt::format("line of {} is above the {} limit for one document, skipped",
-                         human_size(line.size()), human_size(options.max_doc_bytes)),
+                         human_size(length), human_size(options.max_doc_bytes)),
              true});
       continue;
     }
@@ -108,6 +148,8 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
       issue({where, "no \"text\" or \"html\" (or it is empty), line skipped", true});
       continue;
     }
+    // JSON escapes can smuggle in what the raw line check cannot see ("\u0000").
+    if (!check_body(d.raw, path, lineno, options, issue)) continue;
     d.doc.id = field(j, "id");
     d.doc.url = field(j, "url");
     d.doc.source = field(j, "source");

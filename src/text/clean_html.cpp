@@ -742,8 +742,65 @@ void append_paragraph(CleanResult& r, std::string_view para) {
   r.paragraphs.push_back(s);
 }
 
+namespace {
+
+// Gumbo's tree construction is quadratic in the depth of open elements (its scope checks walk the
+// stack): 100k nested <div>s take minutes. Real pages nest a few dozen levels, so a page whose
+// tags nest deeper than kMaxNesting is hostile; its tags are dropped (each becomes a line break)
+// before parsing, which keeps the text and loses only the structure.
+constexpr int kMaxNesting = 2000;
+
+bool is_tag_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// Deepest nesting of start tags not closed by an end tag. Void elements and the ones HTML closes
+// implicitly (p, li, td...) do not count, so unclosed <p>s and <li>s on old pages are not "deep".
+int max_nesting(std::string_view h) {
+  static constexpr std::string_view kFlat[] = {"area", "base", "br",   "col",   "embed", "hr",    "img",
+                                               "input", "link", "meta", "source", "track", "wbr",  "p",
+                                               "li",   "dt",   "dd",   "tr",    "td",    "th",    "option",
+                                               "tbody", "thead", "tfoot", "colgroup", "param", "frame"};
+  int depth = 0, deepest = 0;
+  for (size_t i = h.find('<'); i != std::string_view::npos && i + 1 < h.size(); i = h.find('<', i + 1)) {
+    const bool end = h[i + 1] == '/';
+    size_t b = i + 1 + end, e = b;
+    while (e < h.size() && is_tag_char(h[e])) ++e;
+    if (e == b) continue;
+    std::string name(h.substr(b, e - b));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::find(std::begin(kFlat), std::end(kFlat), name) != std::end(kFlat)) continue;
+    if (end) {
+      depth = std::max(0, depth - 1);
+    } else {
+      const size_t gt = h.find('>', e);
+      if (gt != std::string_view::npos && h[gt - 1] == '/') continue;  // <x/>
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
+// The page with every tag replaced by a line break (text, entities and comments' text stay).
+std::string drop_tags(std::string_view h) {
+  std::string out;
+  out.reserve(h.size());
+  for (size_t i = 0; i < h.size(); ++i) {
+    if (h[i] == '<' && i + 1 < h.size() && (is_tag_char(h[i + 1]) || h[i + 1] == '/' || h[i + 1] == '!')) {
+      const size_t gt = h.find('>', i);
+      if (gt == std::string_view::npos) break;
+      out += '\n';
+      i = gt;
+    } else {
+      out += h[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 CleanResult clean_html(std::string_view html_in) {
   std::string html = repair_utf8(html_in);
+  if (max_nesting(html) > kMaxNesting) html = drop_tags(html);
   GumboOptions opts = kGumboDefaultOptions;
   opts.max_errors = 0;  // we never read the error list; don't pay for it
   GumboOutput* out = gumbo_parse_with_options(&opts, html.data(), html.size());

@@ -28,6 +28,12 @@ namespace dyad {
 // contraction split, e.g. "n't" of "don't"). Used to score surface tokens as CoNLL 2018 does.
 inline constexpr uint8_t kTokenJoinsPrev = 1;
 
+// A sentence is cut after this many tokens whatever the model says. The parser, the event
+// patterns and the timex rules cost more than linear time in sentence length, so a run-on
+// line (a 10^6-character scrape without punctuation) must not reach them as one sentence. EWT's
+// longest sentence is far shorter, so real text is not affected.
+inline constexpr size_t kMaxSentenceTokens = 400;
+
 // Tokenizes text[range) and appends to *tokens (and to *flags, if given, one flag byte per token).
 // Offsets are absolute into `text`, increasing and non-overlapping; never contain whitespace.
 // Invalid UTF-8 never crashes: a bad byte becomes (part of) a token.

@@ -113,7 +113,7 @@ SegmentGold parse_segment_gold(std::string_view data, const std::string& where) 
     if (id.find('.') != std::string_view::npos) continue;  // empty node
     if (cur.text.empty()) fail(line_no, "sentence without a '# text =' line");
     if (const size_t dash = id.find('-'); dash != std::string_view::npos) {
-      int a, b;
+      int a = 0, b = 0;
       if (!parse_int(id.substr(0, dash), &a) || !parse_int(id.substr(dash + 1), &b) || a != cur.next_id ||
           b < a)
         fail(line_no, "bad multiword token id '" + std::string(id) + "'");

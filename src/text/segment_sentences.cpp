@@ -304,6 +304,7 @@ void Segmenter::segment(Doc& doc, std::vector<uint8_t>* flags) const {
       } else {
         brk = rule_boundary(doc, p.tc, i);
       }
+      if (i + 1 - first >= kMaxSentenceTokens) brk = true;
     }
     if (brk) {
       const auto last = static_cast<uint32_t>(i + 1);

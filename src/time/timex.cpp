@@ -829,23 +829,37 @@ bool parse_anchor(std::string_view iso, Point* p) {
   return true;
 }
 
-// Past or future: the tense marker nearest to token i in its sentence decides.
-int direction(const Doc* doc, const Ctx& c, uint32_t first, uint32_t last, uint32_t i) {
-  int best_dist = 1 << 30, dir = -1;
-  for (uint32_t k = first; k < last; ++k) {
-    const auto& x = c.t[k].low;
-    int d = 0;
-    if (x == "will" || x == "'ll" || x == "shall" || x == "wo") d = 1;
-    else if (x == "said" || x == "was" || x == "were" || x == "had" || x == "did") d = -1;
-    else if (doc && k < doc->xpos.size() && xpos_name(doc->xpos[k]) == "VBD") d = -1;
-    if (d == 0) continue;
-    const int dist = std::abs(static_cast<int>(k) - static_cast<int>(i));
-    if (dist < best_dist) {
-      best_dist = dist;
-      dir = d;
+// Tense of token k: 1 future marker, -1 past marker, 0 neither.
+int tense_marker(const Doc* doc, const Ctx& c, uint32_t k) {
+  const auto& x = c.t[k].low;
+  if (x == "will" || x == "'ll" || x == "shall" || x == "wo") return 1;
+  if (x == "said" || x == "was" || x == "were" || x == "had" || x == "did") return -1;
+  if (doc && k < doc->xpos.size() && xpos_name(doc->xpos[k]) == "VBD") return -1;
+  return 0;
+}
+
+// Tense markers of tokens [first, last) in order, so that direction() is a binary search rather
+// than a scan of the sentence for every token (quadratic on a 10^6-character run-on line).
+struct Markers {
+  std::vector<uint32_t> pos;
+  std::vector<int> dir;
+};
+Markers tense_markers(const Doc* doc, const Ctx& c, uint32_t first, uint32_t last) {
+  Markers m;
+  for (uint32_t k = first; k < last; ++k)
+    if (int d = tense_marker(doc, c, k)) {
+      m.pos.push_back(k);
+      m.dir.push_back(d);
     }
-  }
-  return dir;
+  return m;
+}
+
+// Past or future: the tense marker nearest to token i in its sentence decides (the earlier on a tie).
+int direction(const Markers& m, uint32_t i) {
+  const size_t n = std::lower_bound(m.pos.begin(), m.pos.end(), i) - m.pos.begin();
+  if (n == m.pos.size()) return m.pos.empty() ? -1 : m.dir.back();
+  if (n == 0 || m.pos[n] - i < i - m.pos[n - 1]) return m.dir[n];
+  return m.dir[n - 1];
 }
 
 bool is_punct_token(std::string_view x) {
@@ -865,7 +879,7 @@ bool resolve_impl(std::string_view text, std::string_view published, std::string
   c.has_dct = parse_anchor(published, &c.dct);
   if (c.has_dct) c.dct_days = timecal::first_day(c.dct);
   c.ref = timecal::parse_value(reference);
-  c.dir = direction(nullptr, c, 0, n, 0);
+  c.dir = direction(tense_markers(nullptr, c, 0, n), 0);
   static constexpr std::string_view kSignals[] = {"on", "in", "at", "since", "over", "during", "for", "by",
                                                   "until", "till", "from", "before", "after", "throughout",
                                                   "within", "of", "through", "as", "from"};
@@ -906,8 +920,9 @@ void find_timexes(Doc& doc) {
   if (sents.empty() && !doc.tokens.empty()) sents.push_back({0, doc.num_tokens(), {}});
   for (const auto& s : sents) {
     c.end = std::min(s.last, doc.num_tokens());
+    const Markers marks = tense_markers(&doc, c, s.first, c.end);
     for (uint32_t i = s.first; i < c.end;) {
-      c.dir = direction(&doc, c, s.first, c.end, i);
+      c.dir = direction(marks, i);
       const M m = match_at(c, i);
       if (m.len == 0) {
         ++i;
