@@ -32,6 +32,8 @@ EventCoder EventCoder::load(const std::string& dir) {
   ec.verbs_.load_file(dir + "/events/verbs.txt");
   std::string cameo = dir + "/events/cameo.tsv";
   ec.cameo_.read_compiled(read_file(cameo), cameo);
+  std::string neg = dir + "/events/negation.tsv";
+  if (std::filesystem::exists(neg)) ec.negation_.read(read_file(neg), neg);
   return ec;
 }
 
@@ -78,11 +80,19 @@ bool seq_at(const Ctx& c, const std::vector<uint8_t>& in, uint32_t tok, const st
 }
 
 // First token in [from, to) where one of the slot's alternatives occurs; -1 if none.
-int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to) {
+// *len (optional) gets the length of the longest alternative found there: "AUSTRIAN GOLD FLORIN"
+// (a 3-word synset member) is more specific than "FLORIN".
+int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to,
+                  size_t* len = nullptr) {
   for (uint32_t t = from; t < to; ++t) {
     if (!in[t - c.first]) continue;
+    size_t best = 0;
     for (const auto& alt : s.alts)
-      if (seq_at(c, in, t, alt)) return t;
+      if (alt.size() > best && seq_at(c, in, t, alt)) best = alt.size();
+    if (best > 0) {
+      if (len) *len = best;
+      return t;
+    }
   }
   return -1;
 }
@@ -92,6 +102,7 @@ int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Sl
 struct PrepObjs {
   int64_t target = -1;  // object of the group marked '+', else of the first unmarked group
   int64_t source = -1;  // object of the group marked '$'
+  int extra_words = 0;  // words matched beyond one per plain slot (multiword synset members)
 };
 
 bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
@@ -101,7 +112,11 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
   for (const auto& e : p.elements) {
     uint32_t from = e.before ? c.first : verb + 1, to = e.before ? verb : c.last;
     if (!e.prep_group) {
-      if (find_slot(c, in, e.slots[0], from, to) < 0) return false;
+      size_t len = 0;
+      if (find_slot(c, in, e.slots[0], from, to, &len) < 0) return false;
+      // A slot counted as its first alternative's length in Pattern::words; credit longer matches.
+      int counted = static_cast<int>(e.slots[0].alts.empty() ? 1 : e.slots[0].alts[0].size());
+      if (static_cast<int>(len) > counted) objs->extra_words += static_cast<int>(len) - counted;
       continue;
     }
     // A prepositional group: the preposition, then its object words after it.
@@ -194,6 +209,23 @@ int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) 
   return -1;
 }
 
+// "..., a senior official said on Saturday" parsed as a conjunct: a conj dependent that follows a
+// comma and has no coordinating conjunction anywhere in its coordination is an appended comma
+// clause, which PETRARCH deletes before coding (it is not part of the verb's phrase).
+bool comma_clause(const Ctx& c, uint32_t x) {
+  if (c.v.rel[x] != Rel::Conj) return false;
+  int32_t h = c.doc.head[x];
+  if (h < 0) return false;
+  bool comma = false;
+  for (uint32_t k : c.v.kids[static_cast<uint32_t>(h)]) {
+    if (k < x && c.v.rel[k] == Rel::Punct && c.v.up[k] == ",") comma = true;
+    if (c.v.rel[k] == Rel::Cc) return false;
+  }
+  for (uint32_t k : c.v.kids[x])
+    if (c.v.rel[k] == Rel::Cc) return false;
+  return comma;
+}
+
 // Nearest actor phrase below the verb (breadth first), outside the subject and `skip`.
 std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1, int64_t skip2) {
   std::deque<std::pair<uint32_t, int>> q;
@@ -205,7 +237,7 @@ std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1,
     Rel r = c.v.rel[x];
     // Side clauses ("after crowds burned its embassy", ", an official said") are not the verb's.
     if (r == Rel::Punct || r == Rel::Tmod || r == Rel::Parataxis || (r == Rel::Advcl && !infinitival(c, x)) ||
-        (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB))
+        (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB) || comma_clause(c, x))
       continue;
     if (c.v.actor[x] >= 0 || c.v.agent[x] >= 0) {
       auto codes = codes_of(c, x);
@@ -455,11 +487,14 @@ void EventCoder::code(Doc& doc) const {
       // Most specific matching pattern; ties go to the earlier one.
       const events::Pattern* best = nullptr;
       PrepObjs objs;
+      int best_words = 0;
       for (const auto& p : block.patterns) {
         if (p.compound && !compound_subj) continue;
         PrepObjs po;
-        if (best && p.words <= best->words) continue;
-        if (match_pattern(c, in, t, p, &po)) best = &p, objs = po;
+        if (!match_pattern(c, in, t, p, &po)) continue;
+        int w = p.words + po.extra_words;
+        if (best && w <= best_words) continue;
+        best = &p, objs = po, best_words = w;
       }
       int64_t prep_obj = objs.target;
       std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
@@ -505,7 +540,20 @@ void EventCoder::code(Doc& doc) const {
         if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1);
       }
       bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
-      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, negated(c, t), modality_of(c, t), speaker_of(c, t));
+      bool neg = negated(c, t);
+      if (neg) {
+        // PETRARCH-2 semantics: negation recodes the event when the table says how ("did not
+        // clash" -> the negated code); otherwise the event keeps its code, flagged negated.
+        std::string fwd = code.substr(0, code.find(':'));
+        std::string_view nc = negation_.negate(fwd);
+        if (!nc.empty()) {
+          code = std::string(nc);
+          neg = false;
+        } else if (options.drop_unrecoded_negation) {
+          continue;
+        }
+      }
+      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, neg, modality_of(c, t), speaker_of(c, t));
     }
   }
   name_actors(v, doc, first_event);
