@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 
@@ -30,6 +31,9 @@ EventCoder EventCoder::load(const std::string& dir) {
   if (std::filesystem::exists(supp_agents)) ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
   ec.verbs_.strict = false;  // the CAMEO.2.0 file has a few malformed patterns; they are skipped
   ec.verbs_.load_file(dir + "/events/verbs.txt");
+  // dyad's own verb patterns (phrasings CAMEO.2.0 leaves uncoded), read after the CAMEO file.
+  std::string supp_verbs = dir + "/events/verbs_dyad.txt";
+  if (std::filesystem::exists(supp_verbs)) ec.verbs_.load_file(supp_verbs);
   std::string cameo = dir + "/events/cameo.tsv";
   ec.cameo_.read_compiled(read_file(cameo), cameo);
   std::string neg = dir + "/events/negation.tsv";
@@ -364,6 +368,29 @@ constexpr NounEvent kNouns[] = {{"TALK", "046"}, {"NEGOTIATION", "046"}, {"MEETI
 
 }  // namespace
 
+// Date for dated actor roles ("Putin" is RUSELI before 1999, RUSGOV after): the publication date,
+// else the latest date the text itself names (timexes run before the coder), else 0 (defaults).
+int32_t EventCoder::role_date(const Doc& doc) {
+  int32_t d = actors::date_number(doc.published);
+  if (d != 0) return d;
+  for (const Timex& t : doc.timexes) {
+    const std::string& x = t.value;
+    if (x.size() < 4 || !std::isdigit(static_cast<unsigned char>(x[0])) || !std::isdigit(static_cast<unsigned char>(x[3])))
+      continue;
+    if (!std::isdigit(static_cast<unsigned char>(x[1])) || !std::isdigit(static_cast<unsigned char>(x[2]))) continue;
+    int32_t y = std::stoi(x.substr(0, 4)), m = 1, day = 1;
+    if (x.size() >= 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5])) &&
+        std::isdigit(static_cast<unsigned char>(x[6])))
+      m = std::stoi(x.substr(5, 2));
+    if (x.size() >= 10 && x[7] == '-' && std::isdigit(static_cast<unsigned char>(x[8])) &&
+        std::isdigit(static_cast<unsigned char>(x[9])))
+      day = std::stoi(x.substr(8, 2));
+    if (m < 1 || m > 12 || day < 1 || day > 31) continue;
+    d = std::max(d, y * 10000 + m * 100 + day);
+  }
+  return d;
+}
+
 // Names the actors of new events: the mention nearest the trigger, in the event's sentence, whose
 // phrase codes include the event's code (span = the dictionary match, or the head with its
 // compound/flat/adjective modifiers).
@@ -408,7 +435,7 @@ void EventCoder::code(Doc& doc) const {
   if (doc.head.size() != doc.tokens.size() || doc.deprel.size() != doc.tokens.size() ||
       doc.upos.size() != doc.tokens.size())
     throw InputError(doc.path.empty() ? doc.id : doc.path, "event coder needs a parsed document (upos/head/deprel)");
-  DocView v = actors::build_view(actors_, doc, actors::date_number(doc.published));
+  DocView v = actors::build_view(actors_, doc, role_date(doc));
   std::string doc_country;
   for (uint32_t i = 0; i < doc.num_tokens() && doc_country.empty(); ++i)
     if (v.actor[i] >= 0) {
@@ -478,24 +505,38 @@ void EventCoder::code(Doc& doc) const {
       }
       if (best_form < 0) continue;
       const auto& vf = verbs_.forms()[best_form];
+      // The same verb may sit in several blocks (dyad's supplement adds patterns to a CAMEO.2.0
+      // verb): the patterns of every block holding an equally specific form compete; the default
+      // code is the first form's.
+      std::vector<uint32_t> blocks{vf.block};
+      for (uint32_t f : forms) {
+        const auto& of = verbs_.forms()[f];
+        // Only a later file's block (a supplement) joins: within one file PETRARCH takes the first.
+        if (of.after == vf.after && of.before == vf.before &&
+            verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file &&
+            std::find(blocks.begin(), blocks.end(), of.block) == blocks.end())
+          blocks.push_back(of.block);
+      }
       const auto& block = verbs_.blocks()[vf.block];
       clause_tokens(c, t, &in);
       for (uint32_t k = trig_first; k < trig_last; ++k) in[k - c.first] = 0;  // particles are not pattern words
       bool passive = false;
       int64_t subj = find_subject(c, t, &passive);
-      bool compound_subj = subj >= 0 && has_conj_subject(c, static_cast<uint32_t>(subj));
+      bool compound_subj = subj >= 0 && (has_conj_subject(c, static_cast<uint32_t>(subj)) ||
+                                         (subj < static_cast<int64_t>(v.group.size()) && v.group[subj].size() >= 2));
       // Most specific matching pattern; ties go to the earlier one.
       const events::Pattern* best = nullptr;
       PrepObjs objs;
       int best_words = 0;
-      for (const auto& p : block.patterns) {
-        if (p.compound && !compound_subj) continue;
-        PrepObjs po;
-        if (!match_pattern(c, in, t, p, &po)) continue;
-        int w = p.words + po.extra_words;
-        if (best && w <= best_words) continue;
-        best = &p, objs = po, best_words = w;
-      }
+      for (uint32_t b : blocks)
+        for (const auto& p : verbs_.blocks()[b].patterns) {
+          if (p.compound && !compound_subj) continue;
+          PrepObjs po;
+          if (!match_pattern(c, in, t, p, &po)) continue;
+          int w = p.words + po.extra_words;
+          if (best && w <= best_words) continue;
+          best = &p, objs = po, best_words = w;
+        }
       int64_t prep_obj = objs.target;
       std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
       if (code.empty() || code == "---") continue;
@@ -529,7 +570,20 @@ void EventCoder::code(Doc& doc) const {
             if (!tgt.empty()) break;
           }
         }
-        if (tgt.empty() && options.deep_target) tgt = deep_target(c, t, subj, -1);
+        if (tgt.empty() && options.deep_target) {
+          tgt = deep_target(c, t, subj, -1);
+        }
+        // "The two sides discussed cooperation between their organizations": a coreferent pair
+        // ("the two sides" -> RUS, PRK) acts on each other unless the target is a third country.
+        if (subj >= 0 && static_cast<size_t>(subj) < v.group.size() && v.group[subj].size() >= 2) {
+          bool third = false;
+          for (const auto& tc : tgt) {
+            bool member = false;
+            for (const auto& g : v.group[subj]) member |= tc.compare(0, 3, g) == 0;
+            third |= !member && tc.size() == 3;
+          }
+          if (!third) tgt.clear();
+        }
       }
       (void)obj;
       // "+ * (FROM $)": the subject is the target and the '$' phrase the source.

@@ -46,6 +46,9 @@ class EventCoder {
 
   // Needs tokens/sentences/upos/lemma/head/deprel; fills doc.events (appends).
   void code(Doc& doc) const;
+  // YYYYMMDD used for dated actor roles: doc.published, else the latest date among doc.timexes,
+  // else 0 (undated defaults).
+  static int32_t role_date(const Doc& doc);
 
   CoderOptions options;
   const actors::ActorDict& actor_dict() const { return actors_; }
