@@ -141,6 +141,18 @@ void ActorDict::add_phrase(std::string_view phrase, uint32_t entry) {
   by_first_[words_[p.words_begin]].push_back(static_cast<uint32_t>(phrases_.size()));
   max_first_len_ = std::max(max_first_len_, words[0].size());
   phrases_.push_back(p);
+  // dyad's tokenizer splits "Jong-un" into "Jong - un": also index the split form of a phrase
+  // with an inner hyphen (the unsplit form stays for pre-tokenized input such as CoNLL-U).
+  std::string split;
+  bool inner = false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    char c = phrase[i];
+    bool mid = c == '-' && i > 0 && i + 1 < phrase.size() && phrase[i - 1] != ' ' && phrase[i - 1] != '_' &&
+               phrase[i + 1] != ' ' && phrase[i + 1] != '_';
+    if (mid) inner = true, split += " - ";
+    else split += c;
+  }
+  if (inner) add_phrase(split, entry);
 }
 
 bool ActorDict::word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent,

@@ -52,6 +52,67 @@ int32_t date_number(std::string_view s) {
   return std::stoi(d);
 }
 
+namespace {
+
+// A named person: a proper noun the NER does not call a place, organisation or nationality.
+bool person_entity(const Doc& doc, uint32_t tok) {
+  if (tok >= doc.upos.size() || doc.upos[tok] != Upos::PROPN) return false;
+  for (const Entity& e : doc.entities)
+    if (e.first <= tok && tok < e.last) return e.type == EntityType::PER || e.type == EntityType::MISC;
+  return true;
+}
+
+// Left to right, so a resolved pronoun can carry its referent on ("She met ...; she held ...").
+void resolve_references(const ActorDict& dict, const Doc& doc, DocView* vp) {
+  DocView& v = *vp;
+  uint32_t n = doc.num_tokens();
+  v.group.assign(n, {});
+  int32_t last_subject_person = -1;
+  std::pair<int32_t, uint32_t> last_she{-1, 0}, last_he{-1, 0};  // referent, sentence
+  std::vector<std::string> countries;  // distinct, most recent last
+  for (uint32_t i = 0; i < n; ++i) {
+    Rel r = v.rel[i];
+    bool subj = r == Rel::Subj || r == Rel::SubjPass;
+    if (v.actor[i] >= 0) {
+      std::string code(dict.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
+      if (code.size() >= 3 && (i == 0 || v.actor[i - 1] != v.actor[i] || v.mention_first[i] == i)) {
+        std::string c = code.substr(0, 3);
+        countries.erase(std::remove(countries.begin(), countries.end(), c), countries.end());
+        countries.push_back(c);
+      }
+      if (subj && person_entity(doc, i)) last_subject_person = v.actor[i];
+      continue;
+    }
+    const std::string& u = v.up[i];
+    // Only the subject of a main clause ("She met ..."); a pronoun inside a complement clause
+    // ("questioned whether he ...") is left to the coder, which defers it to the governing verb.
+    int32_t h = i < doc.head.size() ? doc.head[i] : -1;
+    bool main_clause = h >= 0 && (v.rel[h] == Rel::Root || doc.head[h] < 0 || v.rel[h] == Rel::Conj);
+    if (subj && main_clause && (u == "SHE" || u == "HE") && last_subject_person >= 0) {
+      // A pronoun chain keeps its referent ("She met X ... she held talks"): a person named
+      // since the last same pronoun, in an embedded clause, is not the new centre.
+      uint32_t s = doc.sentence_of(i);
+      auto& prev = u == "SHE" ? last_she : last_he;
+      int32_t ref = prev.first >= 0 && prev.second + 1 >= s ? prev.first : last_subject_person;
+      prev = {ref, s};
+      v.actor[i] = ref;
+      v.mention_first[i] = i;
+      v.mention_last[i] = i + 1;
+      continue;
+    }
+    // "the two countries", "both sides": a plural group noun with "two"/"both".
+    bool group_noun = u == "COUNTRIES" || u == "SIDES" || u == "STATES" || u == "PARTIES" || u == "NATIONS" ||
+                      u == "GOVERNMENTS" || u == "NEIGHBORS" || u == "NEIGHBOURS" || u == "ALLIES";
+    if (group_noun && countries.size() >= 2) {
+      bool two = false;
+      for (uint32_t k : v.kids[i]) two |= v.up[k] == "TWO" || v.up[k] == "BOTH";
+      if (two) v.group[i] = {countries[countries.size() - 1], countries[countries.size() - 2]};
+    }
+  }
+}
+
+}  // namespace
+
 DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
   DocView v;
   v.doc = &doc;
@@ -86,11 +147,27 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
         std::string_view last_tok = doc.token_text(m.last - 1);
         if (m.last - m.first >= 2 && !last_tok.empty() && last_tok[0] >= 'A' && last_tok[0] <= 'Z')
           short_forms[v.up[m.last - 1]] = m.entry;
-        // Family name first ("Kim Jong Un" -> "Kim"): three capitalised words ending in a short one.
-        // ("North Korean leader Kim Jong Un": the family name is third from the end).
-        if (m.last - m.first >= 3 && last_tok.size() <= 4 && doc.upos.size() == n &&
-            doc.upos[m.last - 3] == Upos::PROPN && doc.upos[m.last - 1] == Upos::PROPN)
-          short_forms[v.up[m.last - 3]] = m.entry;
+        // Family name first ("Kim Jong Un", "Kim Jong-un", "Choe Son Hui" -> "Kim", "Choe"): a
+        // name tail of capitalised words (hyphenated parts count) ending in a short syllable; the
+        // family name is the tail's first word ("North Korean leader Kim Jong Un" -> "Kim").
+        if (m.last - m.first >= 2 && last_tok.size() <= 4 && doc.upos.size() == n) {
+          uint32_t b = m.last, words = 0;
+          bool hyphen = false;
+          while (b > m.first) {
+            std::string_view tk = doc.token_text(b - 1);
+            if (tk == "-") { hyphen = true; --b; continue; }
+            if (tk.empty() || !(doc.upos[b - 1] == Upos::PROPN || (tk[0] >= 'A' && tk[0] <= 'Z'))) break;
+            // A title or lower-case agent word ends the name ("leader").
+            if (doc.upos[b - 1] != Upos::PROPN && words > 0) break;
+            --b;
+            ++words;
+          }
+          while (b < m.last && doc.token_text(b) == "-") ++b;
+          if (b < m.last && (words >= 3 || (hyphen && words >= 2))) {
+            std::string_view fam = doc.token_text(b);
+            if (!fam.empty() && fam[0] >= 'A' && fam[0] <= 'Z') short_forms[v.up[b]] = m.entry;
+          }
+        }
         i = m.last;
       } else {
         ++i;
@@ -123,6 +200,7 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
       v.mention_first[i] = i;
       v.mention_last[i] = i + 1;
     }
+  resolve_references(dict, doc, &v);
   return v;
 }
 
@@ -155,6 +233,7 @@ std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint
     add_unique(&L, std::string(dict.code_on(static_cast<uint32_t>(v.actor[x]), v.date)));
     return L;
   }
+  if (x < v.group.size() && !v.group[x].empty()) return v.group[x];
   if (depth > 6) return L;
   for (uint32_t c : v.kids[x]) {
     Rel r = v.rel[c];

@@ -38,10 +38,16 @@ struct DocView {
   std::vector<int32_t> agent;       // entry id of the agent mention covering the token, -1 if none
   std::vector<uint32_t> mention_first, mention_last;  // actor mention range for tagged tokens
   std::vector<uint8_t> discard_sentence;  // per sentence: 1 if a discard phrase occurs
+  // In-document coreference: codes for a phrase head no dictionary names ("the two countries" ->
+  // the two most recently named countries); empty for most tokens.
+  std::vector<std::vector<std::string>> group;
   int32_t date = 0;                 // YYYYMMDD for dated roles, 0 = unknown
 };
 
-// Builds the view and tags mentions. `date` is YYYYMMDD (0 = use default codes).
+// Builds the view and tags mentions. `date` is YYYYMMDD (0 = use default codes). Then resolves
+// in-document references: short forms of names ("Lavrov", "Kim"), subject pronouns ("she" -> the
+// last person named as a subject), and "the two countries/sides", "both sides" (-> the two most
+// recently named countries).
 DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date);
 
 struct NpOptions {

@@ -1,6 +1,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 
@@ -30,8 +31,13 @@ EventCoder EventCoder::load(const std::string& dir) {
   if (std::filesystem::exists(supp_agents)) ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
   ec.verbs_.strict = false;  // the CAMEO.2.0 file has a few malformed patterns; they are skipped
   ec.verbs_.load_file(dir + "/events/verbs.txt");
+  // dyad's own verb patterns (phrasings CAMEO.2.0 leaves uncoded), read after the CAMEO file.
+  std::string supp_verbs = dir + "/events/verbs_dyad.txt";
+  if (std::filesystem::exists(supp_verbs)) ec.verbs_.load_file(supp_verbs);
   std::string cameo = dir + "/events/cameo.tsv";
   ec.cameo_.read_compiled(read_file(cameo), cameo);
+  std::string neg = dir + "/events/negation.tsv";
+  if (std::filesystem::exists(neg)) ec.negation_.read(read_file(neg), neg);
   return ec;
 }
 
@@ -78,11 +84,19 @@ bool seq_at(const Ctx& c, const std::vector<uint8_t>& in, uint32_t tok, const st
 }
 
 // First token in [from, to) where one of the slot's alternatives occurs; -1 if none.
-int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to) {
+// *len (optional) gets the length of the longest alternative found there: "AUSTRIAN GOLD FLORIN"
+// (a 3-word synset member) is more specific than "FLORIN".
+int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to,
+                  size_t* len = nullptr) {
   for (uint32_t t = from; t < to; ++t) {
     if (!in[t - c.first]) continue;
+    size_t best = 0;
     for (const auto& alt : s.alts)
-      if (seq_at(c, in, t, alt)) return t;
+      if (alt.size() > best && seq_at(c, in, t, alt)) best = alt.size();
+    if (best > 0) {
+      if (len) *len = best;
+      return t;
+    }
   }
   return -1;
 }
@@ -92,6 +106,7 @@ int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Sl
 struct PrepObjs {
   int64_t target = -1;  // object of the group marked '+', else of the first unmarked group
   int64_t source = -1;  // object of the group marked '$'
+  int extra_words = 0;  // words matched beyond one per plain slot (multiword synset members)
 };
 
 bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
@@ -101,7 +116,11 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
   for (const auto& e : p.elements) {
     uint32_t from = e.before ? c.first : verb + 1, to = e.before ? verb : c.last;
     if (!e.prep_group) {
-      if (find_slot(c, in, e.slots[0], from, to) < 0) return false;
+      size_t len = 0;
+      if (find_slot(c, in, e.slots[0], from, to, &len) < 0) return false;
+      // A slot counted as its first alternative's length in Pattern::words; credit longer matches.
+      int counted = static_cast<int>(e.slots[0].alts.empty() ? 1 : e.slots[0].alts[0].size());
+      if (static_cast<int>(len) > counted) objs->extra_words += static_cast<int>(len) - counted;
       continue;
     }
     // A prepositional group: the preposition, then its object words after it.
@@ -194,6 +213,23 @@ int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) 
   return -1;
 }
 
+// "..., a senior official said on Saturday" parsed as a conjunct: a conj dependent that follows a
+// comma and has no coordinating conjunction anywhere in its coordination is an appended comma
+// clause, which PETRARCH deletes before coding (it is not part of the verb's phrase).
+bool comma_clause(const Ctx& c, uint32_t x) {
+  if (c.v.rel[x] != Rel::Conj) return false;
+  int32_t h = c.doc.head[x];
+  if (h < 0) return false;
+  bool comma = false;
+  for (uint32_t k : c.v.kids[static_cast<uint32_t>(h)]) {
+    if (k < x && c.v.rel[k] == Rel::Punct && c.v.up[k] == ",") comma = true;
+    if (c.v.rel[k] == Rel::Cc) return false;
+  }
+  for (uint32_t k : c.v.kids[x])
+    if (c.v.rel[k] == Rel::Cc) return false;
+  return comma;
+}
+
 // Nearest actor phrase below the verb (breadth first), outside the subject and `skip`.
 std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1, int64_t skip2) {
   std::deque<std::pair<uint32_t, int>> q;
@@ -205,7 +241,7 @@ std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1,
     Rel r = c.v.rel[x];
     // Side clauses ("after crowds burned its embassy", ", an official said") are not the verb's.
     if (r == Rel::Punct || r == Rel::Tmod || r == Rel::Parataxis || (r == Rel::Advcl && !infinitival(c, x)) ||
-        (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB))
+        (d == 1 && r == Rel::Conj && c.doc.upos[x] == Upos::VERB) || comma_clause(c, x))
       continue;
     if (c.v.actor[x] >= 0 || c.v.agent[x] >= 0) {
       auto codes = codes_of(c, x);
@@ -332,6 +368,29 @@ constexpr NounEvent kNouns[] = {{"TALK", "046"}, {"NEGOTIATION", "046"}, {"MEETI
 
 }  // namespace
 
+// Date for dated actor roles ("Putin" is RUSELI before 1999, RUSGOV after): the publication date,
+// else the latest date the text itself names (timexes run before the coder), else 0 (defaults).
+int32_t EventCoder::role_date(const Doc& doc) {
+  int32_t d = actors::date_number(doc.published);
+  if (d != 0) return d;
+  for (const Timex& t : doc.timexes) {
+    const std::string& x = t.value;
+    if (x.size() < 4 || !std::isdigit(static_cast<unsigned char>(x[0])) || !std::isdigit(static_cast<unsigned char>(x[3])))
+      continue;
+    if (!std::isdigit(static_cast<unsigned char>(x[1])) || !std::isdigit(static_cast<unsigned char>(x[2]))) continue;
+    int32_t y = std::stoi(x.substr(0, 4)), m = 1, day = 1;
+    if (x.size() >= 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5])) &&
+        std::isdigit(static_cast<unsigned char>(x[6])))
+      m = std::stoi(x.substr(5, 2));
+    if (x.size() >= 10 && x[7] == '-' && std::isdigit(static_cast<unsigned char>(x[8])) &&
+        std::isdigit(static_cast<unsigned char>(x[9])))
+      day = std::stoi(x.substr(8, 2));
+    if (m < 1 || m > 12 || day < 1 || day > 31) continue;
+    d = std::max(d, y * 10000 + m * 100 + day);
+  }
+  return d;
+}
+
 // Names the actors of new events: the mention nearest the trigger, in the event's sentence, whose
 // phrase codes include the event's code (span = the dictionary match, or the head with its
 // compound/flat/adjective modifiers).
@@ -376,7 +435,7 @@ void EventCoder::code(Doc& doc) const {
   if (doc.head.size() != doc.tokens.size() || doc.deprel.size() != doc.tokens.size() ||
       doc.upos.size() != doc.tokens.size())
     throw InputError(doc.path.empty() ? doc.id : doc.path, "event coder needs a parsed document (upos/head/deprel)");
-  DocView v = actors::build_view(actors_, doc, actors::date_number(doc.published));
+  DocView v = actors::build_view(actors_, doc, role_date(doc));
   std::string doc_country;
   for (uint32_t i = 0; i < doc.num_tokens() && doc_country.empty(); ++i)
     if (v.actor[i] >= 0) {
@@ -446,21 +505,38 @@ void EventCoder::code(Doc& doc) const {
       }
       if (best_form < 0) continue;
       const auto& vf = verbs_.forms()[best_form];
+      // The same verb may sit in several blocks (dyad's supplement adds patterns to a CAMEO.2.0
+      // verb): the patterns of every block holding an equally specific form compete; the default
+      // code is the first form's.
+      std::vector<uint32_t> blocks{vf.block};
+      for (uint32_t f : forms) {
+        const auto& of = verbs_.forms()[f];
+        // Only a later file's block (a supplement) joins: within one file PETRARCH takes the first.
+        if (of.after == vf.after && of.before == vf.before &&
+            verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file &&
+            std::find(blocks.begin(), blocks.end(), of.block) == blocks.end())
+          blocks.push_back(of.block);
+      }
       const auto& block = verbs_.blocks()[vf.block];
       clause_tokens(c, t, &in);
       for (uint32_t k = trig_first; k < trig_last; ++k) in[k - c.first] = 0;  // particles are not pattern words
       bool passive = false;
       int64_t subj = find_subject(c, t, &passive);
-      bool compound_subj = subj >= 0 && has_conj_subject(c, static_cast<uint32_t>(subj));
+      bool compound_subj = subj >= 0 && (has_conj_subject(c, static_cast<uint32_t>(subj)) ||
+                                         (subj < static_cast<int64_t>(v.group.size()) && v.group[subj].size() >= 2));
       // Most specific matching pattern; ties go to the earlier one.
       const events::Pattern* best = nullptr;
       PrepObjs objs;
-      for (const auto& p : block.patterns) {
-        if (p.compound && !compound_subj) continue;
-        PrepObjs po;
-        if (best && p.words <= best->words) continue;
-        if (match_pattern(c, in, t, p, &po)) best = &p, objs = po;
-      }
+      int best_words = 0;
+      for (uint32_t b : blocks)
+        for (const auto& p : verbs_.blocks()[b].patterns) {
+          if (p.compound && !compound_subj) continue;
+          PrepObjs po;
+          if (!match_pattern(c, in, t, p, &po)) continue;
+          int w = p.words + po.extra_words;
+          if (best && w <= best_words) continue;
+          best = &p, objs = po, best_words = w;
+        }
       int64_t prep_obj = objs.target;
       std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
       if (code.empty() || code == "---") continue;
@@ -494,7 +570,20 @@ void EventCoder::code(Doc& doc) const {
             if (!tgt.empty()) break;
           }
         }
-        if (tgt.empty() && options.deep_target) tgt = deep_target(c, t, subj, -1);
+        if (tgt.empty() && options.deep_target) {
+          tgt = deep_target(c, t, subj, -1);
+        }
+        // "The two sides discussed cooperation between their organizations": a coreferent pair
+        // ("the two sides" -> RUS, PRK) acts on each other unless the target is a third country.
+        if (subj >= 0 && static_cast<size_t>(subj) < v.group.size() && v.group[subj].size() >= 2) {
+          bool third = false;
+          for (const auto& tc : tgt) {
+            bool member = false;
+            for (const auto& g : v.group[subj]) member |= tc.compare(0, 3, g) == 0;
+            third |= !member && tc.size() == 3;
+          }
+          if (!third) tgt.clear();
+        }
       }
       (void)obj;
       // "+ * (FROM $)": the subject is the target and the '$' phrase the source.
@@ -505,7 +594,20 @@ void EventCoder::code(Doc& doc) const {
         if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1);
       }
       bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
-      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, negated(c, t), modality_of(c, t), speaker_of(c, t));
+      bool neg = negated(c, t);
+      if (neg) {
+        // PETRARCH-2 semantics: negation recodes the event when the table says how ("did not
+        // clash" -> the negated code); otherwise the event keeps its code, flagged negated.
+        std::string fwd = code.substr(0, code.find(':'));
+        std::string_view nc = negation_.negate(fwd);
+        if (!nc.empty()) {
+          code = std::string(nc);
+          neg = false;
+        } else if (options.drop_unrecoded_negation) {
+          continue;
+        }
+      }
+      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, neg, modality_of(c, t), speaker_of(c, t));
     }
   }
   name_actors(v, doc, first_event);

@@ -19,6 +19,7 @@
 #include "actors/resolve.h"
 #include "base/doc.h"
 #include "events/cameo.h"
+#include "events/negation.h"
 #include "events/verbs.h"
 
 namespace dyad {
@@ -31,6 +32,9 @@ struct CoderOptions {
   // Verbs/nouns found only by searching below the verb for any actor (PETRARCH-like); off = only
   // direct arguments count.
   bool deep_target = true;
+  // A negated event whose code the negation table does not recode is dropped (UD-PETRARCH turns
+  // it into an invalid code); off = kept with Event::negated set.
+  bool drop_unrecoded_negation = false;
 };
 
 class EventCoder {
@@ -42,11 +46,16 @@ class EventCoder {
 
   // Needs tokens/sentences/upos/lemma/head/deprel; fills doc.events (appends).
   void code(Doc& doc) const;
+  // YYYYMMDD used for dated actor roles: doc.published, else the latest date among doc.timexes,
+  // else 0 (undated defaults).
+  static int32_t role_date(const Doc& doc);
 
   CoderOptions options;
   const actors::ActorDict& actor_dict() const { return actors_; }
   const events::VerbDict& verb_dict() const { return verbs_; }
   const events::CameoTable& cameo() const { return cameo_; }
+  // Replaces the negation table (load() reads data/events/negation.tsv when present).
+  void set_negation(events::NegationTable n) { negation_ = std::move(n); }
 
  private:
   void name_actors(const actors::DocView& v, Doc& doc, size_t first_event) const;
@@ -54,6 +63,7 @@ class EventCoder {
   actors::ActorDict actors_;
   events::VerbDict verbs_;
   events::CameoTable cameo_;
+  events::NegationTable negation_;
 };
 
 }  // namespace dyad

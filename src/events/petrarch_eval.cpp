@@ -41,6 +41,15 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
   // PETRARCH codes only what the sentence itself names: no context country, no event nouns.
   ec->options.context_country = false;
   ec->options.event_nouns = false;
+  // Negation as UD-PETRARCH does it: recoded through the records' PICO file (its negation pairs
+  // are in data/events/validate/negation.tsv), else the event is not coded.
+  ec->options.drop_unrecoded_negation = true;
+  std::string neg = source_dir() + "/data/events/validate/negation.tsv";
+  if (std::filesystem::exists(neg)) {
+    NegationTable nt;
+    nt.read(read_file(neg), neg);
+    ec->set_negation(std::move(nt));
+  }
   return ec;
 }
 

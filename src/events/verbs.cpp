@@ -245,6 +245,7 @@ void VerbDict::read(std::string_view text, const std::string& where) {
       VerbBlock vb;
       vb.name = std::string(trim(inner.substr(0, lb)));
       vb.code = std::string(trim(inner.substr(lb + 1, rb - lb - 1)));
+      vb.file = files_read_;
       blocks_.push_back(std::move(vb));
       mode = Block;
       continue;
@@ -291,7 +292,10 @@ void VerbDict::read(std::string_view text, const std::string& where) {
   }
 }
 
-void VerbDict::load_file(const std::string& path) { read(read_file(path), path); }
+void VerbDict::load_file(const std::string& path) {
+  read(read_file(path), path);
+  ++files_read_;
+}
 
 void VerbDict::lookup(const std::string& word, const std::string& lemma, std::vector<uint32_t>* out) const {
   out->clear();

@@ -56,6 +56,7 @@ struct VerbForm {
 
 struct VerbBlock {
   std::string name, code;
+  uint32_t file = 0;  // which read() call added it (0 = the first file)
   std::vector<Pattern> patterns;
 };
 
@@ -83,6 +84,7 @@ class VerbDict {
   std::vector<VerbBlock> blocks_;
   std::vector<VerbForm> forms_;
   std::unordered_map<std::string, std::vector<uint32_t>> index_;  // head/inflection -> forms
+  uint32_t files_read_ = 0;
 };
 
 }  // namespace dyad::events
