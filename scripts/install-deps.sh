@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything dyad needs on a fresh Debian 12 machine (run as root, or with sudo present).
 set -euo pipefail
-PKGS=(build-essential cmake ninja-build pkg-config clang
+PKGS=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev  # clang's ASan/libFuzzer runtimes
       libsqlite3-dev sqlite3 libgumbo-dev libicu-dev libutf8proc-dev zlib1g-dev
       nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
       libcpp-httplib-dev libpq-dev libpqxx-dev

@@ -22,7 +22,7 @@
 namespace {
 
 std::atomic<bool> g_stop{false};
-extern "C" void on_signal(int) { g_stop = true; }
+extern "C" void on_worker_signal(int) { g_stop = true; }
 
 struct WorkerArgs {
   double lease = 60;
@@ -148,8 +148,8 @@ void run(const WorkerArgs& a) {
     fmt::print(stderr, "dyad worker: the work queue needs a PostgreSQL store (--db postgresql://...), not {}\n", g.db);
     throw CLI::RuntimeError(2);
   }
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_worker_signal);
+  std::signal(SIGINT, on_worker_signal);
   std::vector<std::string> warnings;
   const dyad::Pipeline pipeline = dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
   if (!g.quiet)
