@@ -25,11 +25,16 @@ struct ParserTrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
   double explore = 0.9;     // probability of following a wrong prediction (after epoch 1)
+  uint32_t min_updates = 1;  // drop features promoted fewer times (model size and speed)
+  std::vector<uint32_t> report_min_updates;  // also score dev with these pruning levels (tuning)
   bool keep_best = true;    // keep the epoch with the best dev LAS (else the last)
   bool quiet = false;
   // Optional: fills upos/xpos of a Doc (e.g. a trained tagger) before training and evaluation,
   // so the parser learns from and is scored on predicted tags. Empty = gold tags.
   std::function<void(Doc&)> tag;
+  // Optional: tags the dev Doc only (after `tag`), e.g. when the training sentences already carry
+  // jackknifed predicted tags and dev should be scored with the real tagger's output.
+  std::function<void(Doc&)> tag_dev;
 };
 
 struct ParserTrainReport {

@@ -12,6 +12,7 @@
 #include "nlp/conllu.h"
 #include "nlp/parser_train.h"
 #include "nlp/tagger.h"
+#include "text/segment.h"
 
 namespace dyad {
 namespace {
@@ -105,6 +106,49 @@ TEST(Parser, NewsSentencePassiveAgentAndObliques) {
   int x = kDprk;
   while (x != -1 && x != kVisit && x != kReceived) x = d.head[x];
   EXPECT_EQ(x, kVisit);
+}
+
+// The sentence from issue 3, end to end from raw text with the shipped models (segmenter,
+// tagger, parser): the passive subject, the agent ("by" Kim Jong-un) and the "during" oblique
+// must all hang off "received".
+TEST(Parser, NewsSentenceFromRawTextWithShippedModels) {
+  Doc d;
+  d.text = "Lavrov was received by Kim Jong-un during his visit to the DPRK.";
+  segment(d);
+  Tagger::load(source_dir() + "/models/tagger.bin").tag(d);
+  Parser::load(model_path()).parse(d);
+  expect_well_formed(d);
+  auto find = [&](std::string_view w) {
+    for (uint32_t t = 0; t < d.num_tokens(); ++t)
+      if (d.token_text(t) == w) return static_cast<int>(t);
+    ADD_FAILURE() << "no token " << w;
+    return 0;
+  };
+  auto rel = [&](int t) { return std::string(deprel_name(d.deprel[t])); };
+  const int lavrov = find("Lavrov"), received = find("received"), by = find("by"), kim = find("Kim"),
+            during = find("during"), visit = find("visit");
+  ASSERT_EQ(d.sentences.size(), 1u);
+  EXPECT_EQ(d.head[received], -1);
+  EXPECT_EQ(d.head[lavrov], received);
+  EXPECT_EQ(rel(lavrov), "nsubj:pass");
+  // The name (however the segmenter splits "Jong-un") has one token attached outside it: that
+  // head is the agent oblique of "received" and carries the case marker "by".
+  int name_head = -1, outside = 0;
+  for (int t = kim; t < during; ++t) {
+    if (d.head[t] < kim || d.head[t] >= during) {
+      name_head = t;
+      ++outside;
+    }
+  }
+  ASSERT_EQ(outside, 1);
+  EXPECT_EQ(d.head[name_head], received);
+  EXPECT_TRUE(rel(name_head) == "obl" || rel(name_head) == "obl:agent") << rel(name_head);
+  EXPECT_EQ(d.head[by], name_head);
+  EXPECT_EQ(rel(by), "case");
+  EXPECT_EQ(d.head[visit], received);
+  EXPECT_EQ(rel(visit), "obl");
+  EXPECT_EQ(d.head[during], visit);
+  EXPECT_EQ(rel(during), "case");
 }
 
 // First `n` dev sentences, parsed with gold tags; returns LAS and UAS (all words).
