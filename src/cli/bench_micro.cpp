@@ -79,6 +79,23 @@ void BM_Parse(benchmark::State& st) {
   st.SetItemsProcessed(static_cast<int64_t>(st.iterations() * d.num_tokens()));
 }
 
+// Tagger then parser on the same document: the combined words/s of issue 3's speed goal.
+void BM_TagParse(benchmark::State& st) {
+  const auto tagger = dyad::Tagger::load(dyad::models_dir() + "/tagger.bin");
+  const auto parser = dyad::Parser::load(dyad::models_dir() + "/parser.bin");
+  dyad::Doc d = segmented();
+  for (auto _ : st) {
+    tagger.tag(d);
+    parser.parse(d);
+    benchmark::DoNotOptimize(d.head.data());
+  }
+  st.SetItemsProcessed(static_cast<int64_t>(st.iterations() * d.num_tokens()));
+}
+// Loading (mmap, checksum, validation, building the inference layout) of the parser model.
+void BM_LoadParser(benchmark::State& st) {
+  for (auto _ : st) benchmark::DoNotOptimize(dyad::Parser::load(dyad::models_dir() + "/parser.bin").num_features());
+}
+
 dyad::cli::Command reg("", [](CLI::App& app) {
   static std::vector<std::string> args;
   auto* sub = app.add_subcommand("bench-micro", "Google Benchmark of the hot loops on the example articles");
@@ -90,6 +107,8 @@ dyad::cli::Command reg("", [](CLI::App& app) {
     benchmark::RegisterBenchmark("Segment", BM_Segment);
     benchmark::RegisterBenchmark("Tag", BM_Tag);
     benchmark::RegisterBenchmark("Parse", BM_Parse);
+    benchmark::RegisterBenchmark("TagParse", BM_TagParse);
+    benchmark::RegisterBenchmark("LoadParser", BM_LoadParser)->Unit(benchmark::kMillisecond);
     std::vector<char*> argv{const_cast<char*>("dyad bench-micro")};
     for (auto& a : args) argv.push_back(a.data());
     int argc = static_cast<int>(argv.size());

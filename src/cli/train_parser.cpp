@@ -2,19 +2,67 @@
 // models/parser.bin.
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <filesystem>
+
 #include "base/paths.h"
 #include "cli/command.h"
 #include "nlp/conllu.h"
 #include "nlp/parser_train.h"
+#include "nlp/tagger.h"
 
 namespace {
+
+// Replaces the gold UPOS/XPOS of `train` by jackknifed predicted tags: the sentences are dealt
+// into k folds (sentence i to fold i % k), and each fold is tagged by a tagger trained on the
+// other k-1, so the parser learns from tags with the errors it will see at run time.
+void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std::string& tmp_path, bool quiet) {
+  const std::vector<dyad::conllu::Sentence> gold = train;  // taggers learn from gold tags only
+  for (int f = 0; f < k; ++f) {
+    std::vector<dyad::conllu::Sentence> rest, fold;
+    std::vector<size_t> fold_index;
+    for (size_t i = 0; i < gold.size(); ++i) {
+      if (static_cast<int>(i % static_cast<size_t>(k)) == f) {
+        fold.push_back(gold[i]);
+        fold_index.push_back(i);
+      } else {
+        rest.push_back(gold[i]);
+      }
+    }
+    dyad::ModelWriter w;
+    dyad::Tagger::train(rest, {}, dyad::TaggerTrainOptions{}, w);
+    w.write(tmp_path);
+    const auto tagger = dyad::Tagger::load(tmp_path);
+    dyad::Doc d = dyad::conllu::to_doc(fold);
+    tagger.tag(d);
+    size_t t = 0, wrong = 0, total = 0;
+    for (size_t j = 0; j < fold.size(); ++j) {
+      for (auto& word : train[fold_index[j]].words) {
+        const std::string xpos(dyad::xpos_name(d.xpos[t]));
+        wrong += xpos != word.xpos;
+        ++total;
+        word.upos = std::string(dyad::upos_name(d.upos[t]));
+        word.xpos = xpos;
+        ++t;
+      }
+    }
+    if (!quiet)
+      fmt::print(stderr, "jackknife fold {}/{}: {} sentences, XPOS accuracy {:.2f}%\n", f + 1, k, fold.size(),
+                 100.0 - 100.0 * static_cast<double>(wrong) / static_cast<double>(std::max<size_t>(total, 1)));
+  }
+  std::filesystem::remove(tmp_path);
+}
 
 struct Args {
   std::string data, dev, out;
   int epochs = 12;
   uint64_t seed = 1;
   double explore = 0.9;
+  uint32_t min_updates = 1;
+  std::vector<uint32_t> report_min_updates;
   bool last = false;
+  int jackknife = 0;
+  std::string dev_tagger;
 };
 
 dyad::cli::Command reg("train", [](CLI::App& train) {
@@ -27,12 +75,23 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
   sub->add_option("--seed", args->seed, "Random seed (shuffling, exploration)")->capture_default_str();
   sub->add_option("--explore", args->explore, "Probability of following a wrong prediction after epoch 1")
       ->capture_default_str();
+  sub->add_option("--min-updates", args->min_updates,
+                  "Drop features promoted fewer than this many times (smaller, faster model)")
+      ->capture_default_str();
+  sub->add_option("--report-min-updates", args->report_min_updates,
+                  "Tuning: each epoch also score --dev with these --min-updates values");
+  sub->add_option("--jackknife", args->jackknife,
+                  "Train on predicted tags: K taggers, each tagging the fold it was not trained on (0 = gold tags)");
+  sub->add_option("--dev-tagger", args->dev_tagger,
+                  "Tag --dev with this tagger model before scoring (e.g. models/tagger.bin; default: gold tags)");
   sub->add_flag("--last", args->last, "Keep the last epoch instead of the best one on --dev");
   sub->callback([args] {
     const auto& g = dyad::cli::globals();
     const std::string out =
         args->out.empty() ? (g.models.empty() ? dyad::models_dir() : g.models) + "/parser.bin" : args->out;
-    const auto train = dyad::conllu::read_file(args->data);
+    auto train = dyad::conllu::read_file(args->data);
+    if (args->jackknife == 1 || args->jackknife < 0) throw CLI::ValidationError("--jackknife needs K >= 2");
+    if (args->jackknife >= 2) jackknife_tags(train, args->jackknife, out + ".jackknife-tagger.tmp", g.quiet);
     std::vector<dyad::conllu::Sentence> dev;
     if (!args->dev.empty()) dev = dyad::conllu::read_file(args->dev);
     dyad::ParserTrainOptions opts;
@@ -40,6 +99,13 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
     opts.seed = args->seed;
     opts.explore = args->explore;
     opts.keep_best = !args->last;
+    opts.min_updates = args->min_updates;
+    opts.report_min_updates = args->report_min_updates;
+    std::shared_ptr<dyad::Tagger> dev_tagger;
+    if (!args->dev_tagger.empty()) {
+      dev_tagger = std::make_shared<dyad::Tagger>(dyad::Tagger::load(args->dev_tagger));
+      opts.tag_dev = [dev_tagger](dyad::Doc& d) { dev_tagger->tag(d); };
+    }
     opts.quiet = g.quiet;
     const auto rep = dyad::train_parser(train, dev, out, opts);
     fmt::print("parser: {} sentences ({} non-projective, {} arcs lifted), {} features, best epoch {}\n",

@@ -14,7 +14,7 @@
 namespace dyad::parser_impl {
 
 // Number of feature templates; extract() fills exactly this many keys.
-inline constexpr int kNumTemplates = 91;
+inline constexpr int kNumTemplates = 101;
 inline constexpr int kMaxLabels = 64;  // label sets are 64-bit masks
 
 // Per-token inputs of one sentence. Index n is the artificial ROOT.
@@ -22,15 +22,25 @@ struct SentenceInput {
   int n = 0;
   std::vector<uint64_t> word;  // hash of the lowercased form
   std::vector<uint8_t> tag;    // xpos id (or 200 + upos when the xpos is unknown)
+  std::vector<uint64_t> suffix;  // hash of the last 3 bytes of the lowercased form
+  std::vector<uint8_t> shape;    // word_shape(): capitalisation, digits, hyphen, length class
   void resize(int len) {
     n = len;
-    word.resize(static_cast<size_t>(len) + 1);
-    tag.resize(static_cast<size_t>(len) + 1);
+    const size_t sz = static_cast<size_t>(len) + 1;
+    word.resize(sz);
+    tag.resize(sz);
+    suffix.resize(sz);
+    shape.resize(sz);
   }
 };
 
 // Hash of a word form as the features see it (ASCII-lowercased, digits folded to '0').
 uint64_t word_key(std::string_view form);
+// Hash of the last three bytes of the form, ASCII-lowercased (a cheap stand-in for the tag of
+// unknown words when the tagger was wrong).
+uint64_t suffix_key(std::string_view form);
+// Small shape class of a form: first-letter case, all-caps, has digit, has hyphen, length 1..3+.
+uint8_t word_shape(std::string_view form);
 // Fills `in` for sentence [first, last) of `doc`.
 void fill_input(const Doc& doc, uint32_t first, uint32_t last, SentenceInput& in);
 
@@ -62,23 +72,34 @@ struct State {
 // Fills keys[0..kNumTemplates) with the feature hashes of state `s`.
 void extract(const SentenceInput& in, const State& s, uint64_t* keys);
 
-// A slot of the open-addressing feature table: fingerprint (0 = empty) and row offset. A row in
-// `rows` starts with its entry count, then entries packed as (class << 16) | uint16(weight).
+// A slot of the open-addressing feature table: fingerprint (0 = empty) and row offset (into
+// ModelArrays::rows in the file form, into Model::rows in the inference form).
 struct Slot {
   uint32_t fp = 0;
   uint32_t row = 0;
 };
 
-// The read-only weights, viewing either an mmap-ed file or vectors owned by the trainer.
+// The read-only weights in the layout parsing wants, built once from the sparse (file) form.
+// Rows of frequent features (bias, tags, tag n-grams: most of the work) are stored dense as
+// int16 per class and added with SIMD; rare features keep sparse (class, weight) entries.
+// Everything is in one int16 array: a row starts with its count of sparse entries, or kDense;
+// sparse entries follow as (class, weight) int16 pairs, dense rows as padded_classes() weights.
 struct Model {
+  static constexpr int16_t kDense = -1;
   std::vector<uint8_t> label_deprel;  // label index -> deprel id
   int root_label = -1;                // label index of "root"
-  std::span<const Slot> table;        // power-of-two size
-  std::span<const uint32_t> rows;
+  std::vector<Slot> table;            // power-of-two size; Slot::row indexes `rows`
+  std::vector<int16_t> rows;          // rows, see above
   size_t num_features = 0;
 
   int num_labels() const { return static_cast<int>(label_deprel.size()); }
   int num_classes() const { return 1 + 2 * num_labels(); }
+  // Score buffers must hold this many int32 (a multiple of 8, for the SIMD dense rows).
+  int padded_classes() const { return (num_classes() + 7) & ~7; }
+
+  // Builds the inference layout from the sparse file form (see ModelArrays). Rows must be valid.
+  void build(std::span<const Slot> file_table, std::span<const uint32_t> file_rows);
+
   // Row offset of feature `key`, or -1 when the model does not know it.
   int64_t find(uint64_t key) const {
     uint32_t fp = static_cast<uint32_t>(key >> 32);
@@ -90,11 +111,7 @@ struct Model {
       if (s.fp == 0) return -1;
     }
   }
-  void add_row(int64_t row, int32_t* scores) const {
-    const uint32_t* r = rows.data() + row;
-    const uint32_t cnt = r[0];
-    for (uint32_t j = 1; j <= cnt; ++j) scores[r[j] >> 16] += static_cast<int16_t>(r[j] & 0xFFFF);
-  }
+  void add_row(int64_t row, int32_t* scores) const;
   // Adds the weights of every feature in keys[0..nk) to scores[class]. The table is far larger
   // than the caches, so slots and then rows are prefetched in batches before they are read.
   void add_scores(const uint64_t* keys, int nk, int32_t* scores) const {
@@ -116,9 +133,9 @@ struct Model {
   }
 };
 
-// Builds the compact table from sparse weights: `entries[f]` lists (class, weight) for feature
-// keys[f]. Weights are quantized to int16 after dividing by `scale`. Entries whose quantized
-// weight is 0 are dropped.
+// The sparse (file) form of the weights, as the trainer produces it: `table` maps feature
+// fingerprints to offsets in `rows`; a row is its entry count, then entries packed as
+// (class << 16) | uint16(int16 weight). Entries whose quantized weight is 0 are absent.
 struct ModelArrays {
   std::vector<Slot> table;
   std::vector<uint32_t> rows;
@@ -127,14 +144,14 @@ struct ModelArrays {
 
 // Serialises a model into `w` (sections "parser.meta", "parser.table", "parser.rows").
 void write_model(ModelWriter& w, const std::vector<uint8_t>& label_deprel, const ModelArrays& arrays);
-// Reads a model from `file` (arrays stay in the mmap).
+// Reads and validates a model from `file` and builds its inference layout.
 void read_model(const ModelFile& file, Model& m);
 
 // Reusable per-thread buffers for parsing one sentence.
 struct Workspace {
   SentenceInput in;
   State state;
-  std::vector<int32_t> scores;
+  std::vector<int32_t> scores;  // Model::padded_classes() entries
   uint64_t keys[kNumTemplates];
 };
 

@@ -36,7 +36,8 @@ struct TrainSentence {
   std::vector<uint8_t> gold_label;
 };
 
-// Sparse averaged-perceptron weights: feature key -> linked list of (class, weight) nodes.
+// Sparse averaged-perceptron weights: feature key -> contiguous list of (class, weight) nodes
+// (contiguous, not linked: scoring walks the long lists of frequent features sequentially).
 class Weights {
  public:
   static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
@@ -47,49 +48,48 @@ class Weights {
     for (int k = 0; k < nk; ++k) {
       const uint32_t id = find(keys[k]);
       if (id == kNone) continue;
-      for (uint32_t nd = head_[id]; nd != kNone; nd = nodes_[nd].next) scores[nodes_[nd].cls] += nodes_[nd].w;
+      for (const Node& n : lists_[id]) scores[n.cls] += n.w;
     }
   }
 
   void update(const uint64_t* keys, int nk, int cls, int delta, uint32_t now) {
     for (int k = 0; k < nk; ++k) {
       const uint32_t id = find_or_insert(keys[k]);
-      uint32_t nd = head_[id];
-      while (nd != kNone && nodes_[nd].cls != cls) nd = nodes_[nd].next;
-      if (nd == kNone) {
-        nd = static_cast<uint32_t>(nodes_.size());
-        nodes_.push_back({0, 0, now, head_[id], static_cast<uint16_t>(cls)});
-        head_[id] = nd;
-      }
-      Node& n = nodes_[nd];
+      if (delta > 0 && updates_[id] < std::numeric_limits<uint32_t>::max()) ++updates_[id];
+      std::vector<Node>& list = lists_[id];
+      size_t nd = 0;
+      while (nd < list.size() && list[nd].cls != cls) ++nd;
+      if (nd == list.size()) list.push_back({0, 0, now, static_cast<uint16_t>(cls)});
+      Node& n = list[nd];
       n.total += static_cast<int64_t>(now - n.ts) * n.w;
       n.w += delta;
       n.ts = now;
     }
   }
 
-  // Averaged weights as the compact inference table.
-  parser_impl::ModelArrays finalize(uint32_t now) const {
+  // Averaged weights as the compact inference table. Features promoted fewer than `min_updates`
+  // times are dropped: most features fire in one or two training mistakes only, and pruning them
+  // shrinks the model (and so the cache misses per lookup) far more than it costs accuracy.
+  parser_impl::ModelArrays finalize(uint32_t now, uint32_t min_updates) const {
     // First pass: the averaged values and their maximum, for the int16 scale.
-    std::vector<float> avg(nodes_.size());
-    float maxabs = 0;
     const double denom = std::max<uint32_t>(now, 1);
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      avg[i] = static_cast<float>((static_cast<double>(n.total) + static_cast<double>(now - n.ts) * n.w) / denom);
-      maxabs = std::max(maxabs, std::fabs(avg[i]));
-    }
+    auto avg = [&](const Node& n) {
+      return static_cast<float>((static_cast<double>(n.total) + static_cast<double>(now - n.ts) * n.w) / denom);
+    };
+    float maxabs = 0;
+    for (const auto& list : lists_)
+      for (const Node& n : list) maxabs = std::max(maxabs, std::fabs(avg(n)));
     const float scale = maxabs > 0 ? 32767.0f / maxabs : 1.0f;
     parser_impl::ModelArrays out;
     std::vector<std::pair<uint64_t, uint32_t>> kept;  // key, row offset
     std::vector<std::pair<uint16_t, int16_t>> row;
     for (size_t slot = 0; slot < keys_.size(); ++slot) {
       const uint32_t id = ids_[slot];
-      if (id == kNone) continue;
+      if (id == kNone || updates_[id] < min_updates) continue;
       row.clear();
-      for (uint32_t nd = head_[id]; nd != kNone; nd = nodes_[nd].next) {
-        const long q = std::lround(avg[nd] * scale);
-        if (q != 0) row.emplace_back(nodes_[nd].cls, static_cast<int16_t>(std::clamp<long>(q, -32767, 32767)));
+      for (const Node& n : lists_[id]) {
+        const long q = std::lround(avg(n) * scale);
+        if (q != 0) row.emplace_back(n.cls, static_cast<int16_t>(std::clamp<long>(q, -32767, 32767)));
       }
       if (row.empty()) continue;
       std::sort(row.begin(), row.end());
@@ -116,7 +116,6 @@ class Weights {
     int64_t total;
     int32_t w;
     uint32_t ts;
-    uint32_t next;
     uint16_t cls;
   };
 
@@ -128,14 +127,15 @@ class Weights {
     }
   }
   uint32_t find_or_insert(uint64_t key) {
-    if ((head_.size() + 1) * 2 > keys_.size()) rehash(keys_.size() * 2);
+    if ((lists_.size() + 1) * 2 > keys_.size()) rehash(keys_.size() * 2);
     const size_t mask = keys_.size() - 1;
     size_t i = mix(key) & mask;
     for (; ids_[i] != kNone; i = (i + 1) & mask)
       if (keys_[i] == key) return ids_[i];
     keys_[i] = key;
-    ids_[i] = static_cast<uint32_t>(head_.size());
-    head_.push_back(kNone);
+    ids_[i] = static_cast<uint32_t>(lists_.size());
+    lists_.emplace_back();
+    updates_.push_back(0);
     return ids_[i];
   }
   void rehash(size_t size) {
@@ -158,8 +158,8 @@ class Weights {
 
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> ids_;
-  std::vector<uint32_t> head_;  // feature id -> first node
-  std::vector<Node> nodes_;
+  std::vector<std::vector<Node>> lists_;  // feature id -> its nodes
+  std::vector<uint32_t> updates_;  // feature id -> number of updates towards a gold class
 };
 
 // Gold-tree costs of the arc-hybrid moves (Goldberg & Nivre 2013): gold arcs that become
@@ -312,6 +312,7 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
   Doc dev_gold = conllu::to_doc(dev);
   Doc dev_sys = dev_gold;
   if (opts.tag) opts.tag(dev_sys);
+  if (opts.tag_dev) opts.tag_dev(dev_sys);
 
   Weights weights;
   Rng rng{opts.seed};
@@ -376,14 +377,12 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
         st.apply(m, lab);
       }
     }
-    parser_impl::ModelArrays arrays = weights.finalize(now);
-    double uas = 0, las = 0;
-    if (!dev.empty()) {
+    // Scores a compact model on dev (LAS returned, UAS in *uas).
+    auto score_dev = [&](const parser_impl::ModelArrays& arrays, double* uas) {
       parser_impl::Model model;
       model.label_deprel = label_deprel;
       model.root_label = root_label;
-      model.table = arrays.table;
-      model.rows = arrays.rows;
+      model.build(arrays.table, arrays.rows);
       parser_impl::Workspace ws;
       for (const Sentence& s : dev_sys.sentences) {
         parser_impl::fill_input(dev_sys, s.first, s.last, ws.in);
@@ -394,7 +393,22 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
           dev_sys.deprel[t] = label_deprel[ws.state.label[i]];
         }
       }
-      las = las_uas(dev_sys, dev_gold, &uas);
+      return las_uas(dev_sys, dev_gold, uas);
+    };
+    parser_impl::ModelArrays arrays = weights.finalize(now, opts.min_updates);
+    double uas = 0, las = 0;
+    if (!dev.empty()) {
+      las = score_dev(arrays, &uas);
+      // Tuning aid: how the dev score and model size would change with other pruning levels.
+      for (uint32_t mu : opts.report_min_updates) {
+        const parser_impl::ModelArrays alt = weights.finalize(now, mu);
+        double u = 0;
+        const double l = score_dev(alt, &u);
+        if (!opts.quiet)
+          fmt::print(stderr, "          min-updates {:2d}: dev UAS {:.2f} LAS {:.2f}  features {}  {:.1f} MB\n", mu, u,
+                     l, alt.num_features,
+                     static_cast<double>(alt.rows.size() * 4 + alt.table.size() * sizeof(parser_impl::Slot)) / 1e6);
+      }
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!opts.quiet)

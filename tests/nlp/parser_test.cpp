@@ -10,8 +10,10 @@
 #include "base/error.h"
 #include "base/paths.h"
 #include "nlp/conllu.h"
+#include "nlp/parser_model.h"
 #include "nlp/parser_train.h"
 #include "nlp/tagger.h"
+#include "text/segment.h"
 
 namespace dyad {
 namespace {
@@ -107,6 +109,49 @@ TEST(Parser, NewsSentencePassiveAgentAndObliques) {
   EXPECT_EQ(x, kVisit);
 }
 
+// The sentence from issue 3, end to end from raw text with the shipped models (segmenter,
+// tagger, parser): the passive subject and the agent ("by" Kim Jong-un) hang off "received".
+TEST(Parser, NewsSentenceFromRawTextWithShippedModels) {
+  Doc d;
+  d.text = "Lavrov was received by Kim Jong-un during his visit to the DPRK.";
+  segment(d);
+  Tagger::load(source_dir() + "/models/tagger.bin").tag(d);
+  Parser::load(model_path()).parse(d);
+  expect_well_formed(d);
+  auto find = [&](std::string_view w) {
+    for (uint32_t t = 0; t < d.num_tokens(); ++t)
+      if (d.token_text(t) == w) return static_cast<int>(t);
+    ADD_FAILURE() << "no token " << w;
+    return 0;
+  };
+  auto rel = [&](int t) { return std::string(deprel_name(d.deprel[t])); };
+  const int lavrov = find("Lavrov"), received = find("received"), by = find("by"), kim = find("Kim"),
+            during = find("during"), visit = find("visit");
+  ASSERT_EQ(d.sentences.size(), 1u);
+  EXPECT_EQ(d.head[received], -1);
+  EXPECT_EQ(d.head[lavrov], received);
+  EXPECT_EQ(rel(lavrov), "nsubj:pass");
+  // The name (however the segmenter splits "Jong-un") has one token attached outside it: that
+  // head is the agent oblique of "received" and carries the case marker "by".
+  int name_head = -1, outside = 0;
+  for (int t = kim; t < during; ++t) {
+    if (d.head[t] < kim || d.head[t] >= during) {
+      name_head = t;
+      ++outside;
+    }
+  }
+  ASSERT_EQ(outside, 1);
+  EXPECT_EQ(d.head[name_head], received);
+  EXPECT_TRUE(rel(name_head) == "obl" || rel(name_head) == "obl:agent") << rel(name_head);
+  EXPECT_EQ(d.head[by], name_head);
+  EXPECT_EQ(rel(by), "case");
+  EXPECT_EQ(d.head[during], visit);
+  EXPECT_EQ(rel(during), "case");
+  // Known gap: with the name split into "Kim Jong - un" the greedy parser attaches "during his
+  // visit" to the name (nmod) rather than to "received" (obl); with "Jong-un" as one token it is
+  // right (NewsSentencePassiveAgentAndObliques checks obl(received, visit)).
+}
+
 // First `n` dev sentences, parsed with gold tags; returns LAS and UAS (all words).
 void dev_scores(const Parser& parser, size_t n, double* uas, double* las) {
   auto dev = conllu::read_file(ewt("dev"));
@@ -192,6 +237,85 @@ TEST(Parser, TrainingIsDeterministicAndLearns) {
   EXPECT_GT(ra.dev_uas, 60.0);
   const Parser p = Parser::load(a);
   Doc d = conllu::to_doc(dev);
+  p.parse(d);
+  expect_well_formed(d);
+  std::filesystem::remove(a);
+  std::filesystem::remove(b);
+}
+
+// The inference layout (dense SIMD rows for frequent features, sparse pairs for the rest) adds
+// exactly the weights of the sparse file form, including negative and extreme values.
+TEST(Parser, DenseAndSparseRowsScoreLikeTheFileForm) {
+  parser_impl::Model m;
+  m.label_deprel.assign(37, 0);  // 75 classes: padded to 80, not a multiple of 8
+  const int nc = m.num_classes();
+  std::vector<uint32_t> file_rows;
+  std::vector<parser_impl::Slot> table(64);
+  std::vector<std::vector<int32_t>> expect;
+  uint64_t rng = 12345;
+  auto next = [&] { return rng = rng * 6364136223846793005ULL + 1442695040888963407ULL; };
+  const int counts[] = {1, 2, 5, 24, 25, 26, 40, 75};  // around the dense threshold (nc / 3)
+  for (int f = 0; f < 8; ++f) {
+    table[static_cast<size_t>(f) * 3] = {static_cast<uint32_t>(f + 1), static_cast<uint32_t>(file_rows.size())};
+    std::vector<int32_t> e(static_cast<size_t>(nc), 0);
+    file_rows.push_back(static_cast<uint32_t>(counts[f]));
+    for (int j = 0; j < counts[f]; ++j) {
+      const int cls = counts[f] == nc ? j : static_cast<int>(next() >> 33) % nc;
+      if (e[static_cast<size_t>(cls)] != 0) continue;
+      const int16_t w = j == 0 ? int16_t{-32767} : j == 1 ? int16_t{32767} : static_cast<int16_t>(next() >> 48);
+      e[static_cast<size_t>(cls)] = w;
+      file_rows.push_back((static_cast<uint32_t>(cls) << 16) | static_cast<uint16_t>(w));
+    }
+    file_rows[table[static_cast<size_t>(f) * 3].row] =
+        static_cast<uint32_t>(file_rows.size() - table[static_cast<size_t>(f) * 3].row - 1);
+    expect.push_back(e);
+  }
+  m.build(table, file_rows);
+  EXPECT_EQ(m.num_features, 8u);
+  for (int f = 0; f < 8; ++f) {
+    std::vector<int32_t> scores(static_cast<size_t>(m.padded_classes()), 7);
+    m.add_row(m.table[static_cast<size_t>(f) * 3].row, scores.data());
+    for (int c = 0; c < nc; ++c) ASSERT_EQ(scores[static_cast<size_t>(c)], 7 + expect[f][static_cast<size_t>(c)]) << f;
+  }
+}
+
+// An intra-word hyphen reaches the parser as HYPH whatever the tagger said; a spaced dash and a
+// hyphen between digits keep their tags.
+TEST(Parser, GluedHyphenBetweenLettersReadsAsHyph) {
+  Doc d;
+  d.text = "Kim Jong-un met 5-10 - people";
+  const std::vector<Span> spans = {{0, 3}, {4, 8}, {8, 9}, {9, 11}, {12, 15}, {16, 17}, {17, 18}, {18, 20}, {21, 22}, {23, 29}};
+  for (const Span& s : spans) {
+    d.tokens.push_back(s);
+    d.xpos.push_back(xpos_id(","));
+    d.upos.push_back(Upos::PUNCT);
+  }
+  d.sentences.push_back({0, d.num_tokens(), {0, static_cast<uint32_t>(d.text.size())}});
+  parser_impl::SentenceInput in;
+  parser_impl::fill_input(d, 0, d.num_tokens(), in);
+  EXPECT_EQ(in.tag[2], xpos_id("HYPH"));  // Jong-un
+  EXPECT_EQ(in.tag[6], xpos_id(","));     // 5-10
+  EXPECT_EQ(in.tag[8], xpos_id(","));     // spaced dash
+  EXPECT_EQ(in.tag[0], xpos_id(","));
+}
+
+// Pruning rarely-updated features shrinks the model and still yields well-formed trees.
+TEST(Parser, MinUpdatesPrunesFeatures) {
+  auto train = conllu::read_file(ewt("train"));
+  train.resize(150);
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string a = (dir / "dyad_parser_prune_a.bin").string(), b = (dir / "dyad_parser_prune_b.bin").string();
+  ParserTrainOptions opts;
+  opts.epochs = 2;
+  opts.quiet = true;
+  const auto full = train_parser(train, {}, a, opts);
+  opts.min_updates = 3;
+  const auto pruned = train_parser(train, {}, b, opts);
+  EXPECT_LT(pruned.features * 2, full.features);
+  EXPECT_GT(pruned.features, 0u);
+  const Parser p = Parser::load(b);
+  EXPECT_EQ(p.num_features(), pruned.features);
+  Doc d = conllu::to_doc(std::vector<conllu::Sentence>(train.begin(), train.begin() + 30));
   p.parse(d);
   expect_well_formed(d);
   std::filesystem::remove(a);
