@@ -224,7 +224,8 @@ void conjuncts(const DocView& v, uint32_t x, std::vector<uint32_t>* out) {
   }
 }
 
-std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth);
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth,
+                                     const dyad::actors::NpOptions* opt = nullptr);
 
 // Country/actor codes of one conjunct: its own mention, else its modifiers'.
 std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint32_t x, int depth) {
@@ -288,7 +289,13 @@ std::vector<std::string> combine(const ActorDict& dict, const std::vector<std::s
   return out;
 }
 
-std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t head, int depth) {
+bool is_counterpart(const DocView& v, uint32_t x) {
+  const std::string& l = v.lemma_up[x].empty() ? v.up[x] : v.lemma_up[x];
+  return l == "COUNTERPART" || l == "COUNTERPARTS" || v.up[x] == "COUNTERPARTS";
+}
+
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t head, int depth,
+                                     const NpOptions* opt) {
   std::vector<uint32_t> cs;
   conjuncts(v, head, &cs);
   std::vector<std::vector<std::string>> Ls(cs.size());
@@ -299,10 +306,21 @@ std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, ui
     Gs[i] = own_agents(v, cs[i]);
     for (const auto& l : Ls[i]) add_unique(&shared, l);
   }
+  // "Goremykin and his North Korean counterpart Pak": the counterpart's country is the one the
+  // other conjunct does NOT have; take the most recent other country named before.
+  std::vector<std::string> other;
+  for (size_t i = 0; i < cs.size() && opt; ++i) {
+    if (!is_counterpart(v, cs[i]) || Ls[i].empty()) continue;
+    for (const auto& rc : opt->recent_countries)
+      if (Ls[i][0].compare(0, 3, rc) != 0) {
+        other = {rc};
+        break;
+      }
+  }
   std::vector<std::string> out;
   for (size_t i = 0; i < cs.size(); ++i) {
     // An agent conjunct without its own country shares the others' ("Danish media and government").
-    const auto& L = Ls[i].empty() && !Gs[i].empty() ? shared : Ls[i];
+    const auto& L = Ls[i].empty() && !Gs[i].empty() ? (other.empty() ? shared : other) : Ls[i];
     for (const auto& c : combine(dict, L, Gs[i])) add_unique(&out, c);
   }
   return out;
@@ -311,7 +329,7 @@ std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, ui
 }  // namespace
 
 std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head, const NpOptions& opt) {
-  std::vector<std::string> out = actor_codes(dict, v, head, 0);
+  std::vector<std::string> out = actor_codes(dict, v, head, 0, &opt);
   if (out.empty() && !opt.context_country.empty()) {
     std::vector<uint32_t> cs;
     conjuncts(v, head, &cs);

@@ -49,6 +49,7 @@ struct Ctx {
   const Doc& doc;
   uint32_t first, last;  // sentence token range
   std::string context_country;
+  std::vector<std::string> recent_countries;  // named before this sentence, most recent first
 };
 
 bool word_eq(const Ctx& c, uint32_t tok, const std::string& w) {
@@ -156,7 +157,7 @@ bool is_pronoun(const Ctx& c, uint32_t t) { return c.doc.upos[t] == Upos::PRON; 
 
 std::vector<std::string> codes_of(const Ctx& c, uint32_t head) {
   actors::NpOptions o;
-  if (c.ec.options.context_country) o.context_country = c.context_country;
+  if (c.ec.options.context_country) o.context_country = c.context_country, o.recent_countries = c.recent_countries;
   return actors::np_codes(c.ec.actor_dict(), c.v, head, o);
 }
 
@@ -391,6 +392,19 @@ int32_t EventCoder::role_date(const Doc& doc) {
   return d;
 }
 
+// Distinct countries of the actor mentions before token `end`, most recent first (at most 4).
+std::vector<std::string> EventCoder::recent_countries(const actors::DocView& v, uint32_t end) const {
+  std::vector<std::string> out;
+  for (uint32_t i = end; i-- > 0 && out.size() < 4;) {
+    if (v.actor[i] < 0) continue;
+    std::string code(actors_.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
+    if (code.size() < 3) continue;
+    code.resize(3);
+    if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+  }
+  return out;
+}
+
 // Names the actors of new events: the mention nearest the trigger, in the event's sentence, whose
 // phrase codes include the event's code (span = the dictionary match, or the head with its
 // compound/flat/adjective modifiers).
@@ -448,7 +462,7 @@ void EventCoder::code(Doc& doc) const {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (v.discard_sentence[s]) continue;
     const auto& sent = doc.sentences[s];
-    Ctx c{*this, v, doc, sent.first, sent.last, doc_country};
+    Ctx c{*this, v, doc, sent.first, sent.last, doc_country, recent_countries(v, sent.first)};
     for (uint32_t t = sent.first; t < sent.last; ++t) {
       Upos u = doc.upos[t];
       // ---- event nouns ----
