@@ -9,7 +9,9 @@
 #include "base/error.h"
 #include "base/paths.h"
 #include "events/coder.h"
+#include "events/ptb.h"
 #include "nlp/conllu.h"
+#include "nlp/lemmatizer.h"
 
 namespace dyad::events {
 namespace {
@@ -36,6 +38,7 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
   if (dicts.contains("Actorfile")) a.load_file(find_dictionary(dicts["Actorfile"]), actors::Kind::Actor);
   if (dicts.contains("Agentfile")) a.load_file(find_dictionary(dicts["Agentfile"]), actors::Kind::Agent);
   if (dicts.contains("Discardfile")) a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
+  v.strict = false;  // PETR.Validate.verbs.txt (PETRARCH-1 era) has a few patterns dyad cannot read
   if (dicts.contains("Verbfile")) v.load_file(find_dictionary(dicts["Verbfile"]));
   auto ec = std::make_unique<EventCoder>(EventCoder::from_parts(std::move(a), std::move(v), CameoTable()));
   // PETRARCH codes only what the sentence itself names: no context country, no event nouns.
@@ -76,11 +79,38 @@ PetrarchEval eval_petrarch(const std::string& path) {
     }
     ++r.records;
     if (!rec.value("evaluate", true)) { ++r.not_evaluated; continue; }
-    if (rec.value("parse_format", "") != "conllu") { ++r.skipped_ptb; continue; }
+    std::string format = rec.value("parse_format", "");
+    if (format != "conllu" && format != "ptb") { ++r.skipped_ptb; continue; }
     std::string key = rec["dictionaries"].dump();
     auto& coder = coders[key];
     if (!coder) coder = make_coder(rec["dictionaries"]);
-    Doc doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
+    Doc doc;
+    if (format == "ptb") {
+      // Penn Treebank tree -> dependencies (events/ptb.h); lemmas from the lemmatizer model when
+      // present, else the lower-cased form.
+      // The ERROR records carry deliberately broken trees: like PETRARCH, code nothing for them.
+      try {
+        doc = conllu::to_doc({ptb_to_conllu(rec.value("parse", ""), where)});
+      } catch (const InputError&) {
+        doc = Doc();
+      }
+      ++r.from_ptb;
+      static const std::unique_ptr<Lemmatizer> lem = [] {
+        std::string m = models_dir() + "/lemmatizer.bin";
+        return std::filesystem::exists(m) ? std::make_unique<Lemmatizer>(Lemmatizer::load(m)) : nullptr;
+      }();
+      if (lem) {
+        lem->lemmatize(doc);
+      } else {
+        for (uint32_t i = 0; i < doc.num_tokens(); ++i) {
+          std::string l(doc.token_text(i));
+          for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          doc.lemma[i] = l;
+        }
+      }
+    } else {
+      doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
+    }
     std::string date = rec.value("date", "");
     if (date.size() == 8) doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
     doc.path = where;
