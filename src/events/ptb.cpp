@@ -110,6 +110,18 @@ struct Builder {
     for (auto& k : n->kids) leaves(k.get());
   }
 
+  // Only nouns, determiners, commas and one CC: "Kim and Choe", "Arnor, Gondor and Mordor".
+  static bool flat_coordination(const Node* n) {
+    int cc = 0, nouns = 0;
+    for (const auto& c : n->kids) {
+      if (!c->leaf()) return false;
+      if (c->label == "CC") ++cc;
+      else if (starts(c->label, "NNP") || starts(c->label, "NNS")) ++nouns;
+      else if (c->label != "," && c->label != "DT") return false;
+    }
+    return cc == 1 && nouns >= 2;
+  }
+
   bool aux_word(int t) const { return words[t].upos == "AUX" || tags[t] == "TO"; }
 
   // Index of the head child.
@@ -149,6 +161,9 @@ struct Builder {
       h = find([&](const Node* c) { return lab(c) == "NP" || lab(c) == "S" || lab(c) == "SBAR" || lab(c) == "ADJP"; });
     } else if (L == "NP" || L == "NX" || L == "NML" || L == "WHNP" || L == "QP") {
       h = find([&](const Node* c) { return lab(c) == "NP"; });  // "(NP (NP X) (PP ...))", "NP , NP"
+      // A flat coordination of names "(NP (NNP Kim) (CC and) (NNP Choe))": the first conjunct heads.
+      if (h < 0 && flat_coordination(n))
+        h = find([&](const Node* c) { return c->leaf() && starts(c->label, "NN"); });
       if (h < 0)
         h = find([&](const Node* c) { return c->leaf() && is_noun_tag(c->label) && c->label != "DT"; }, true);
       if (h < 0) h = find([&](const Node* c) { return lab(c) == "NML" || lab(c) == "ADJP" || lab(c) == "QP"; }, true);
@@ -221,6 +236,8 @@ struct Builder {
       } else if (tag == "CC") {
         rel = "cc";
       } else if (!before && has_cc && cl == base(n->kids[h]->label)) {
+        rel = "conj";
+      } else if (!before && has_cc && (L == "NP" || L == "NX") && flat_coordination(n) && starts(tag, "NN")) {
         rel = "conj";
       } else if (L == "PP" || (L == "SBAR" && !c->leaf() && cl != "WHNP")) {
         rel = (tag == "IN" || tag == "TO" || c->leaf()) ? (L == "PP" ? "case" : "mark") : "dep";

@@ -39,7 +39,9 @@ TEST(Ptb, PassiveNegationAndConjunction) {
   EXPECT_EQ(rel(s, "Lavrov"), "nsubj:pass hosted");
   EXPECT_EQ(rel(s, "was"), "aux:pass hosted");
   EXPECT_EQ(rel(s, "not"), "neg hosted");
-  EXPECT_EQ(rel(s, "by"), "case Choe");
+  EXPECT_EQ(rel(s, "by"), "case Kim");
+  EXPECT_EQ(rel(s, "Choe"), "conj Kim");
+  EXPECT_EQ(rel(s, "Kim"), "nmod hosted");
 }
 
 TEST(Ptb, BrokenTreesAreErrors) {
