@@ -35,9 +35,9 @@ struct Options {
 };
 
 void run(const Options& o) {
-  std::string path = o.file.empty()
-                         ? dyad::shared_data_dir() + "/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
-                         : o.file;
+  std::string path =
+      o.file.empty() ? dyad::shared_data_dir() + "/events/plover/gold_standard_records/PLOVER_GSR_CAMEO.txt"
+                     : o.file;
   nlohmann::json recs;
   try {
     recs = nlohmann::json::parse(dyad::read_file(path));
@@ -51,8 +51,8 @@ void run(const Options& o) {
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   size_t n = 0, top = 0, any = 0, coded = 0;
-  std::map<std::string, std::pair<size_t, size_t>> by_gold;          // gold -> (top correct, total)
-  std::map<std::pair<std::string, std::string>, size_t> confusion;   // (gold, predicted) -> count
+  std::map<std::string, std::pair<size_t, size_t>> by_gold;         // gold -> (top correct, total)
+  std::map<std::pair<std::string, std::string>, size_t> confusion;  // (gold, predicted) -> count
   for (size_t i = 0; i < recs.size(); ++i) {
     const auto& r = recs[i];
     if (!r.is_object() || !r.contains("text") || !r["text"].is_string() || !r.contains("event")) continue;
@@ -83,10 +83,12 @@ void run(const Options& o) {
     ++bg.second;
     ++confusion[{gold, pred}];
     if (o.verbose && pred != gold)
-      fmt::print("MISS {}  gold {}  got {}  {}\n", d.id, gold, pred, r["text"].get<std::string>().substr(0, 120));
+      fmt::print("MISS {}  gold {}  got {}  {}\n", d.id, gold, pred,
+                 r["text"].get<std::string>().substr(0, 120));
   }
   if (n == 0) throw dyad::InputError(path, "no records with text and event");
-  fmt::print("records {}  coded (>= 1 event with a PLOVER category) {} = {:.1f}%\n", n, coded, 100.0 * coded / n);
+  fmt::print("records {}  coded (>= 1 event with a PLOVER category) {} = {:.1f}%\n", n, coded,
+             100.0 * coded / n);
   fmt::print("accuracy (first event's category == gold) {}/{} = {:.1f}%\n", top, n, 100.0 * top / n);
   fmt::print("any-event accuracy (gold among coded categories) {}/{} = {:.1f}%\n", any, n, 100.0 * any / n);
   fmt::print("accuracy on coded records {}/{} = {:.1f}%\n", top, coded, coded ? 100.0 * top / coded : 0.0);
@@ -99,7 +101,8 @@ void run(const Options& o) {
     std::string top3;
     for (size_t k = 0; k < preds.size() && k < 3; ++k)
       top3 += fmt::format("{}{} {}", k ? ", " : "", preds[k].second, preds[k].first);
-    fmt::print("  {:<11} {:>3}/{:<3} {:5.1f}%   {}\n", gold, ct.first, ct.second, 100.0 * ct.first / ct.second, top3);
+    fmt::print("  {:<11} {:>3}/{:<3} {:5.1f}%   {}\n", gold, ct.first, ct.second,
+               100.0 * ct.first / ct.second, top3);
   }
 }
 

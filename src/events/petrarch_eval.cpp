@@ -29,7 +29,8 @@ std::string find_dictionary(const std::string& name) {
   tries.push_back(shared_data_dir() + "/events/petrarch2/dictionaries/" + dotted);
   for (const auto& t : tries)
     if (fs::exists(t)) return t;
-  throw InputError(name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
+  throw InputError(
+      name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
 }
 
 std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
@@ -37,7 +38,8 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
   VerbDict v;
   if (dicts.contains("Actorfile")) a.load_file(find_dictionary(dicts["Actorfile"]), actors::Kind::Actor);
   if (dicts.contains("Agentfile")) a.load_file(find_dictionary(dicts["Agentfile"]), actors::Kind::Agent);
-  if (dicts.contains("Discardfile")) a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
+  if (dicts.contains("Discardfile"))
+    a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
   v.strict = false;  // PETR.Validate.verbs.txt (PETRARCH-1 era) has a few patterns dyad cannot read
   if (dicts.contains("Verbfile")) v.load_file(find_dictionary(dicts["Verbfile"]));
   auto ec = std::make_unique<EventCoder>(EventCoder::from_parts(std::move(a), std::move(v), CameoTable()));
@@ -78,9 +80,15 @@ PetrarchEval eval_petrarch(const std::string& path) {
       throw InputError(where, std::string("bad JSON: ") + ex.what());
     }
     ++r.records;
-    if (!rec.value("evaluate", true)) { ++r.not_evaluated; continue; }
+    if (!rec.value("evaluate", true)) {
+      ++r.not_evaluated;
+      continue;
+    }
     std::string format = rec.value("parse_format", "");
-    if (format != "conllu" && format != "ptb") { ++r.skipped_ptb; continue; }
+    if (format != "conllu" && format != "ptb") {
+      ++r.skipped_ptb;
+      continue;
+    }
     std::string key = rec["dictionaries"].dump();
     auto& coder = coders[key];
     if (!coder) coder = make_coder(rec["dictionaries"]);
@@ -112,14 +120,17 @@ PetrarchEval eval_petrarch(const std::string& path) {
       doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
     }
     std::string date = rec.value("date", "");
-    if (date.size() == 8) doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+    if (date.size() == 8)
+      doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
     doc.path = where;
     coder->code(doc);
     std::set<std::tuple<std::string, std::string, std::string>> got, want;
     for (const auto& ev : doc.events) got.emplace(ev.source.code, ev.target.code, ev.code);
-    for (const auto& ex : rec["expected"]) want.emplace(ex.value("source", ""), ex.value("target", ""), ex.value("code", ""));
+    for (const auto& ex : rec["expected"])
+      want.emplace(ex.value("source", ""), ex.value("target", ""), ex.value("code", ""));
     for (const auto& g : got) (want.count(g) ? r.tp : r.fp)++;
-    for (const auto& w : want) if (!got.count(w)) r.fn++;
+    for (const auto& w : want)
+      if (!got.count(w)) r.fn++;
     bool pass = got == want;
     ++r.evaluated;
     r.passed += pass;
@@ -132,7 +143,8 @@ PetrarchEval eval_petrarch(const std::string& path) {
         for (const auto& [a, bb, c] : s) o += "(" + a + "," + bb + "," + c + ")";
         return o.empty() ? std::string("-") : o;
       };
-      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" + rec.value("text", ""));
+      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" +
+                           rec.value("text", ""));
     }
   }
   return r;

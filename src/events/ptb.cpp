@@ -11,7 +11,7 @@ namespace {
 struct Node {
   std::string label, word;  // word set for leaves (preterminals)
   std::vector<std::unique_ptr<Node>> kids;
-  int head = -1;            // token index of the head word
+  int head = -1;  // token index of the head word
   bool leaf() const { return kids.empty(); }
 };
 
@@ -31,7 +31,8 @@ struct Reader {
   std::unique_ptr<Node> node(int depth) {
     skip();
     if (depth > 500) throw InputError(where, "PTB tree nested too deeply");
-    if (i >= s.size() || s[i] != '(') throw InputError(where, "PTB tree: expected '(' at offset " + std::to_string(i));
+    if (i >= s.size() || s[i] != '(')
+      throw InputError(where, "PTB tree: expected '(' at offset " + std::to_string(i));
     ++i;
     auto n = std::make_unique<Node>();
     skip();
@@ -67,8 +68,8 @@ std::string upos_of(const std::string& tag, const std::string& word) {
   if (starts(tag, "VB")) {
     std::string w;
     for (char c : word) w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const char* kAux[] = {"is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "'m",
-                                 "has", "have", "had", "having", "do", "does", "did"};
+    static const char* kAux[] = {"is",  "was", "are", "were", "be",  "been",   "being", "am",   "'s",
+                                 "'re", "'m",  "has", "have", "had", "having", "do",    "does", "did"};
     for (const char* a : kAux)
       if (w == a) return "AUX";
     return "VERB";
@@ -115,9 +116,12 @@ struct Builder {
     int cc = 0, nouns = 0;
     for (const auto& c : n->kids) {
       if (!c->leaf()) return false;
-      if (c->label == "CC") ++cc;
-      else if (starts(c->label, "NNP") || starts(c->label, "NNS")) ++nouns;
-      else if (c->label != "," && c->label != "DT") return false;
+      if (c->label == "CC")
+        ++cc;
+      else if (starts(c->label, "NNP") || starts(c->label, "NNS"))
+        ++nouns;
+      else if (c->label != "," && c->label != "DT")
+        return false;
     }
     return cc == 1 && nouns >= 2;
   }
@@ -144,21 +148,28 @@ struct Builder {
       // Auxiliaries and "to" give way to the VP they govern; a copula to its predicate.
       int vp = find([&](const Node* c) { return lab(c) == "VP"; });
       int v = find([&](const Node* c) { return c->leaf() && is_verb_tag(c->label); });
-      if (vp >= 0 && (v < 0 || aux_word(K[v]->head) || v > vp)) h = vp;
+      if (vp >= 0 && (v < 0 || aux_word(K[v]->head) || v > vp))
+        h = vp;
       else if (v >= 0 && aux_word(K[v]->head) && tags[K[v]->head] != "TO") {
         int pred = find([&](const Node* c) { return lab(c) == "ADJP" || lab(c) == "NP" || lab(c) == "PP"; });
         h = pred >= 0 ? pred : v;
-      } else if (v >= 0) h = v;
+      } else if (v >= 0)
+        h = v;
       if (h < 0) h = find([&](const Node* c) { return c->leaf() && c->label == "TO"; });
       if (h < 0) h = find([&](const Node* c) { return lab(c) == "ADJP" || lab(c) == "NP" || lab(c) == "S"; });
     } else if (L == "S" || L == "SQ" || L == "SINV" || L == "ROOT" || L == "FRAG" || L == "UCP") {
       h = find([&](const Node* c) { return lab(c) == "VP"; });
       if (h < 0) h = find([&](const Node* c) { return lab(c) == "S" || lab(c) == "SINV" || lab(c) == "SQ"; });
-      if (h < 0) h = find([&](const Node* c) { return lab(c) == "NP" || lab(c) == "ADJP" || lab(c) == "PP"; });
+      if (h < 0)
+        h = find([&](const Node* c) { return lab(c) == "NP" || lab(c) == "ADJP" || lab(c) == "PP"; });
     } else if (L == "SBAR") {
-      h = find([&](const Node* c) { return lab(c) == "S" || lab(c) == "SQ" || lab(c) == "SINV" || lab(c) == "SBAR"; });
+      h = find([&](const Node* c) {
+        return lab(c) == "S" || lab(c) == "SQ" || lab(c) == "SINV" || lab(c) == "SBAR";
+      });
     } else if (L == "PP") {
-      h = find([&](const Node* c) { return lab(c) == "NP" || lab(c) == "S" || lab(c) == "SBAR" || lab(c) == "ADJP"; });
+      h = find([&](const Node* c) {
+        return lab(c) == "NP" || lab(c) == "S" || lab(c) == "SBAR" || lab(c) == "ADJP";
+      });
     } else if (L == "NP" || L == "NX" || L == "NML" || L == "WHNP" || L == "QP") {
       h = find([&](const Node* c) { return lab(c) == "NP"; });  // "(NP (NP X) (PP ...))", "NP , NP"
       // A flat coordination of names "(NP (NNP Kim) (CC and) (NNP Choe))": the first conjunct heads.
@@ -166,8 +177,14 @@ struct Builder {
         h = find([&](const Node* c) { return c->leaf() && starts(c->label, "NN"); });
       if (h < 0)
         h = find([&](const Node* c) { return c->leaf() && is_noun_tag(c->label) && c->label != "DT"; }, true);
-      if (h < 0) h = find([&](const Node* c) { return lab(c) == "NML" || lab(c) == "ADJP" || lab(c) == "QP"; }, true);
-      if (h < 0) h = find([&](const Node* c) { return c->leaf() && c->label != "POS" && c->label != "," && c->label != "."; }, true);
+      if (h < 0)
+        h = find([&](const Node* c) { return lab(c) == "NML" || lab(c) == "ADJP" || lab(c) == "QP"; }, true);
+      if (h < 0)
+        h = find(
+            [&](const Node* c) {
+              return c->leaf() && c->label != "POS" && c->label != "," && c->label != ".";
+            },
+            true);
     } else if (L == "ADJP" || L == "WHADJP") {
       h = find([&](const Node* c) { return c->leaf() && starts(c->label, "JJ"); });
     } else if (L == "ADVP" || L == "WHADVP") {
@@ -185,8 +202,10 @@ struct Builder {
     for (const auto& c : vp->kids) {
       if (c->leaf() && words[c->head].upos == "AUX") {
         std::string w;
-        for (char ch : words[c->head].form) w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        be |= w == "is" || w == "was" || w == "are" || w == "were" || w == "be" || w == "been" || w == "being";
+        for (char ch : words[c->head].form)
+          w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        be |=
+            w == "is" || w == "was" || w == "are" || w == "were" || w == "be" || w == "been" || w == "being";
       }
       if (!c->leaf() && base(c->label) == "VP") {
         if (be)
@@ -250,14 +269,22 @@ struct Builder {
           bool poss = false;
           for (auto& g : c->kids) poss |= g->leaf() && g->label == "POS";
           rel = poss || before ? (poss ? "nmod:poss" : "compound") : (seen_comma ? "appos" : "dep");
-        } else if (tag == "DT" || tag == "PDT" || tag == "WDT") rel = "det";
-        else if (tag == "PRP$" || tag == "WP$") rel = "nmod:poss";
-        else if (tag == "CD" || cl == "QP") rel = "nummod";
-        else if (starts(tag, "JJ") || cl == "ADJP" || tag == "VBN" || tag == "VBG") rel = "amod";
-        else if (starts(tag, "NN") || cl == "NML") rel = "compound";
-        else if (cl == "PP") rel = "nmod";
-        else if (cl == "SBAR" || cl == "VP" || cl == "S" || cl == "RRC") rel = "acl";
-        else if (starts(tag, "RB") || cl == "ADVP") rel = "advmod";
+        } else if (tag == "DT" || tag == "PDT" || tag == "WDT")
+          rel = "det";
+        else if (tag == "PRP$" || tag == "WP$")
+          rel = "nmod:poss";
+        else if (tag == "CD" || cl == "QP")
+          rel = "nummod";
+        else if (starts(tag, "JJ") || cl == "ADJP" || tag == "VBN" || tag == "VBG")
+          rel = "amod";
+        else if (starts(tag, "NN") || cl == "NML")
+          rel = "compound";
+        else if (cl == "PP")
+          rel = "nmod";
+        else if (cl == "SBAR" || cl == "VP" || cl == "S" || cl == "RRC")
+          rel = "acl";
+        else if (starts(tag, "RB") || cl == "ADVP")
+          rel = "advmod";
       } else {  // clause-level: S, VP, ...
         bool vp_parent = L == "VP";
         if (cl == "NP" && before && !vp_parent) {
@@ -265,8 +292,8 @@ struct Builder {
         } else if (cl == "NP" && !before) {
           rel = vp_parent ? "obj" : "obl";
         } else if (c->leaf() && (up == "AUX")) {
-          rel = passive_clause && words[d].form != "has" && words[d].form != "have" && words[d].form != "had" &&
-                        words[d].form != "will" && words[d].form != "would"
+          rel = passive_clause && words[d].form != "has" && words[d].form != "have" &&
+                        words[d].form != "had" && words[d].form != "will" && words[d].form != "would"
                     ? "aux:pass"
                     : "aux";
           if (tags[H] != "VBN" && !is_verb_tag(tags[H])) rel = "cop";
@@ -282,7 +309,8 @@ struct Builder {
           rel = "nmod";
           // "by X" in a passive clause is the agent.
           for (auto& g : c->kids)
-            if (passive_clause && g->leaf() && g->label == "IN" && (g->word == "by" || g->word == "By")) rel = "nmod";
+            if (passive_clause && g->leaf() && g->label == "IN" && (g->word == "by" || g->word == "By"))
+              rel = "nmod";
         } else if (cl == "S") {
           bool to = false;
           for (auto& g : c->kids)
@@ -290,7 +318,8 @@ struct Builder {
               for (auto& gg : g->kids) to |= gg->leaf() && gg->label == "TO";
           bool subj = false;
           for (auto& g : c->kids) subj |= base(g->label) == "NP";
-          rel = vp_parent ? (to && !subj ? "xcomp" : "ccomp") : (seen_comma && !has_cc ? "parataxis" : "advcl");
+          rel =
+              vp_parent ? (to && !subj ? "xcomp" : "ccomp") : (seen_comma && !has_cc ? "parataxis" : "advcl");
           if (!vp_parent && to) rel = "advcl";
         } else if (cl == "SBAR") {
           std::string comp;

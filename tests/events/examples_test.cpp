@@ -220,13 +220,14 @@ TEST(ExampleActors, ShortFormsPronounsAndPairs) {
   }
   const auto& dict = coder().actor_dict();
   auto code = [&](uint32_t t) {
-    return v.actor[t] < 0 ? std::string("-") : std::string(dict.code_on(static_cast<uint32_t>(v.actor[t]), v.date));
+    return v.actor[t] < 0 ? std::string("-")
+                          : std::string(dict.code_on(static_cast<uint32_t>(v.actor[t]), v.date));
   };
-  EXPECT_EQ(code(kim).substr(0, 3), "PRK");        // "Kim" after "Kim Jong-Un"
-  EXPECT_EQ(code(lavrov).substr(0, 3), "RUS");     // "Lavrov" after "Sergey Lavrov"
-  EXPECT_EQ(code(pyongyang), "PRKGOV");            // the capital as the government
-  EXPECT_EQ(code(she).substr(0, 3), "PRK");        // "She" -> Choe Son Hui, the last subject named
-  ASSERT_EQ(v.group[countries].size(), 2u);        // "the two countries" -> RUS and PRK
+  EXPECT_EQ(code(kim).substr(0, 3), "PRK");     // "Kim" after "Kim Jong-Un"
+  EXPECT_EQ(code(lavrov).substr(0, 3), "RUS");  // "Lavrov" after "Sergey Lavrov"
+  EXPECT_EQ(code(pyongyang), "PRKGOV");         // the capital as the government
+  EXPECT_EQ(code(she).substr(0, 3), "PRK");     // "She" -> Choe Son Hui, the last subject named
+  ASSERT_EQ(v.group[countries].size(), 2u);     // "the two countries" -> RUS and PRK
   std::set<std::string> both(v.group[countries].begin(), v.group[countries].end());
   EXPECT_EQ(both, (std::set<std::string>{"RUS", "PRK"}));
 }

@@ -1,7 +1,8 @@
+#include "events/ptb.h"
+
 #include <gtest/gtest.h>
 
 #include "base/error.h"
-#include "events/ptb.h"
 
 using namespace dyad;
 
@@ -9,14 +10,16 @@ namespace {
 // (form -> "deprel head-form") for a converted tree.
 std::string rel(const conllu::Sentence& s, const std::string& form) {
   for (const auto& w : s.words)
-    if (w.form == form) return w.deprel + " " + (w.head == 0 ? std::string("ROOT") : s.words[w.head - 1].form);
+    if (w.form == form)
+      return w.deprel + " " + (w.head == 0 ? std::string("ROOT") : s.words[w.head - 1].form);
   return "?";
 }
 }  // namespace
 
 TEST(Ptb, ContentWordHeadsAndCoreRelations) {
   auto s = events::ptb_to_conllu(
-      "(ROOT (S (S (NP (NNP Arnor) ) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (JJ full) "
+      "(ROOT (S (S (NP (NNP Arnor) ) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB restore) (NP (JJ "
+      "full) "
       "(JJ diplomatic) (NNS ties) ) (PP (IN with) (NP (NNP Gondor) ) ) ) ) ) ) ) ) (. .) ) )",
       "t");
   ASSERT_EQ(s.words.size(), 11u);
