@@ -149,8 +149,10 @@ void ActorDict::add_phrase(std::string_view phrase, uint32_t entry) {
     char c = phrase[i];
     bool mid = c == '-' && i > 0 && i + 1 < phrase.size() && phrase[i - 1] != ' ' && phrase[i - 1] != '_' &&
                phrase[i + 1] != ' ' && phrase[i + 1] != '_';
-    if (mid) inner = true, split += " - ";
-    else split += c;
+    if (mid)
+      inner = true, split += " - ";
+    else
+      split += c;
   }
   if (inner) add_phrase(split, entry);
 }
@@ -174,8 +176,8 @@ bool ActorDict::word_matches(uint32_t word, const std::string& tok, const std::s
   return false;
 }
 
-bool ActorDict::match_at(const std::vector<std::string>& up, const std::vector<std::string>& lem,
-                         uint32_t i, Kind kind, Match* out) const {
+bool ActorDict::match_at(const std::vector<std::string>& up, const std::vector<std::string>& lem, uint32_t i,
+                         Kind kind, Match* out) const {
   bool found = false;
   Match best;
   auto try_key = [&](const std::string& key) {
@@ -191,7 +193,8 @@ bool ActorDict::match_at(const std::vector<std::string>& up, const std::vector<s
       bool exact = true, ok = true;
       for (uint32_t k = 0; k < n && ok; ++k) {
         static const std::string kEmpty;
-        ok = word_matches(p.words_begin + k, up[i + k], lem.empty() ? kEmpty : lem[i + k], kind == Kind::Agent, &exact);
+        ok = word_matches(p.words_begin + k, up[i + k], lem.empty() ? kEmpty : lem[i + k],
+                          kind == Kind::Agent, &exact);
       }
       if (!ok) continue;
       uint32_t len = n;
@@ -235,7 +238,8 @@ namespace {
 bool parse_role(std::string_view in, std::string* code, int32_t* from, int32_t* to) {
   in = trim(in);
   size_t p = 0;
-  while (p < in.size() && !std::isspace(static_cast<unsigned char>(in[p])) && in[p] != '<' && in[p] != '>') ++p;
+  while (p < in.size() && !std::isspace(static_cast<unsigned char>(in[p])) && in[p] != '<' && in[p] != '>')
+    ++p;
   *code = std::string(in.substr(0, p));
   std::string rest;
   for (char c : in.substr(p))
@@ -248,7 +252,10 @@ bool parse_role(std::string_view in, std::string* code, int32_t* from, int32_t* 
   if (rest[0] == '<' || rest[0] == '>') {
     int32_t d = parse_petrarch_date(std::string_view(rest).substr(1), &ok);
     if (!ok) return false;
-    if (rest[0] == '<') *to = d - 1; else *from = d + 1;
+    if (rest[0] == '<')
+      *to = d - 1;
+    else
+      *from = d + 1;
     return true;
   }
   size_t dash = rest.find('-');
@@ -301,7 +308,8 @@ void ActorDict::read_petrarch_actors(std::string_view text, const std::string& w
       int32_t from, to;
       if (!parse_role(r, &code, &from, &to)) {
         std::string msg = where_line(where, lineno) + ": malformed actor code block [" + std::string(r) + "]";
-        if (strict) throw InputError(where_line(where, lineno), "malformed actor code block [" + std::string(r) + "]");
+        if (strict)
+          throw InputError(where_line(where, lineno), "malformed actor code block [" + std::string(r) + "]");
         warnings.push_back(msg);
         continue;
       }
@@ -316,12 +324,18 @@ std::string pluralise(const std::string& phrase) {
   std::string p = phrase;
   bool exact = !p.empty() && p.back() == '_';
   if (exact) p.pop_back();
-  auto ends = [&](std::string_view s) { return p.size() >= s.size() && p.compare(p.size() - s.size(), s.size(), s) == 0; };
-  if (ends("MAN")) p = p.substr(0, p.size() - 3) + "MEN";
-  else if (ends("Y") && p.size() > 1 && std::string_view("AEIOU").find(p[p.size() - 2]) == std::string_view::npos)
+  auto ends = [&](std::string_view s) {
+    return p.size() >= s.size() && p.compare(p.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends("MAN"))
+    p = p.substr(0, p.size() - 3) + "MEN";
+  else if (ends("Y") && p.size() > 1 &&
+           std::string_view("AEIOU").find(p[p.size() - 2]) == std::string_view::npos)
     p = p.substr(0, p.size() - 1) + "IES";
-  else if (ends("S") || ends("X") || ends("CH") || ends("SH") || ends("Z")) p += "ES";
-  else p += "S";
+  else if (ends("S") || ends("X") || ends("CH") || ends("SH") || ends("Z"))
+    p += "ES";
+  else
+    p += "S";
   return exact ? p + "_" : p;
 }
 }  // namespace
@@ -382,10 +396,16 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
     }
     std::string code(trim(roles[0]));
     bool prefix = false;
-    if (!code.empty() && code.front() == '~') code.erase(0, 1);
-    else if (!code.empty() && code.back() == '~') code.pop_back(), prefix = true;
-    else if (strict) throw InputError(W, "agent code must start or end with '~': [" + code + "]");
-    else { warnings.push_back(W + ": agent code without '~'"); continue; }
+    if (!code.empty() && code.front() == '~')
+      code.erase(0, 1);
+    else if (!code.empty() && code.back() == '~')
+      code.pop_back(), prefix = true;
+    else if (strict)
+      throw InputError(W, "agent code must start or end with '~': [" + code + "]");
+    else {
+      warnings.push_back(W + ": agent code without '~'");
+      continue;
+    }
     code = std::string(trim(code));
     if (name.empty() || code.empty()) throw InputError(W, "agent line without name or code");
     // Expand "!PERSON!" substitutions.
@@ -394,7 +414,10 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
       std::vector<std::string> next;
       for (const std::string& n : names) {
         size_t at = n.find(key);
-        if (at == std::string::npos) { next.push_back(n); continue; }
+        if (at == std::string::npos) {
+          next.push_back(n);
+          continue;
+        }
         for (const std::string& a : alts) next.push_back(n.substr(0, at) + a + n.substr(at + key.size()));
       }
       names.swap(next);
@@ -427,9 +450,12 @@ void ActorDict::read_petrarch_discards(std::string_view text, const std::string&
 
 void ActorDict::load_file(const std::string& path, Kind kind) {
   std::string text = read_file(path);
-  if (kind == Kind::Actor) read_petrarch_actors(text, path);
-  else if (kind == Kind::Agent) read_petrarch_agents(text, path);
-  else read_petrarch_discards(text, path);
+  if (kind == Kind::Actor)
+    read_petrarch_actors(text, path);
+  else if (kind == Kind::Agent)
+    read_petrarch_agents(text, path);
+  else
+    read_petrarch_discards(text, path);
 }
 
 // Compiled format, one record a line, tab-separated:
@@ -448,7 +474,8 @@ std::string ActorDict::write_compiled() const {
     out += en.default_code < 0 ? std::string("-") : strings_[en.default_code];
     out += en.agent_prefix ? "\t1\t" : "\t0\t";
     for (uint32_t r = en.roles_begin; r < en.roles_end; ++r) {
-      out += strings_[roles_[r].code] + "@" + std::to_string(roles_[r].from) + "-" + std::to_string(roles_[r].to);
+      out += strings_[roles_[r].code] + "@" + std::to_string(roles_[r].from) + "-" +
+             std::to_string(roles_[r].to);
       out += ';';
     }
     out += '\n';
@@ -494,10 +521,11 @@ void ActorDict::read_compiled(std::string_view text, const std::string& where) {
         if (re == std::string_view::npos) re = roles.size();
         std::string_view r = roles.substr(rb, re - rb);
         size_t at = r.find('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);
-        if (at == std::string_view::npos || dash == std::string_view::npos || !all_digits(r.substr(at + 1, dash - at - 1)) ||
-            !all_digits(r.substr(dash + 1)))
+        if (at == std::string_view::npos || dash == std::string_view::npos ||
+            !all_digits(r.substr(at + 1, dash - at - 1)) || !all_digits(r.substr(dash + 1)))
           throw InputError(W, "malformed role " + std::string(r));
-        add_role(static_cast<uint32_t>(cur), r.substr(0, at), std::stoi(std::string(r.substr(at + 1, dash - at - 1))),
+        add_role(static_cast<uint32_t>(cur), r.substr(0, at),
+                 std::stoi(std::string(r.substr(at + 1, dash - at - 1))),
                  std::stoi(std::string(r.substr(dash + 1))));
         rb = re + 1;
       }

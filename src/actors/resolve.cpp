@@ -46,8 +46,10 @@ Rel rel_of(uint8_t id) {
 int32_t date_number(std::string_view s) {
   std::string d;
   for (char c : s)
-    if (c >= '0' && c <= '9') d += c;
-    else if (c != '-') return 0;
+    if (c >= '0' && c <= '9')
+      d += c;
+    else if (c != '-')
+      return 0;
   if (d.size() != 8) return 0;
   return std::stoi(d);
 }
@@ -69,7 +71,7 @@ void resolve_references(const ActorDict& dict, const Doc& doc, DocView* vp) {
   v.group.assign(n, {});
   int32_t last_subject_person = -1;
   std::pair<int32_t, uint32_t> last_she{-1, 0}, last_he{-1, 0};  // referent, sentence
-  std::vector<std::string> countries;  // distinct, most recent last
+  std::vector<std::string> countries;                            // distinct, most recent last
   for (uint32_t i = 0; i < n; ++i) {
     Rel r = v.rel[i];
     bool subj = r == Rel::Subj || r == Rel::SubjPass;
@@ -128,9 +130,11 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
   v.mention_last.assign(n, 0);
   for (uint32_t i = 0; i < n; ++i) {
     v.up[i] = upper(doc.token_text(i));
-    if (i < doc.lemma.size() && !doc.lemma[i].empty() && doc.lemma[i] != "_") v.lemma_up[i] = upper(doc.lemma[i]);
+    if (i < doc.lemma.size() && !doc.lemma[i].empty() && doc.lemma[i] != "_")
+      v.lemma_up[i] = upper(doc.lemma[i]);
     if (i < doc.deprel.size()) v.rel[i] = rel_of(doc.deprel[i]);
-    if (i < doc.head.size() && doc.head[i] >= 0 && static_cast<uint32_t>(doc.head[i]) < n) v.kids[doc.head[i]].push_back(i);
+    if (i < doc.head.size() && doc.head[i] >= 0 && static_cast<uint32_t>(doc.head[i]) < n)
+      v.kids[doc.head[i]].push_back(i);
   }
   v.discard_sentence.assign(doc.sentences.size(), 0);
   std::unordered_map<std::string, uint32_t> short_forms;  // last word of a multiword name -> entry
@@ -155,7 +159,11 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date) {
           bool hyphen = false;
           while (b > m.first) {
             std::string_view tk = doc.token_text(b - 1);
-            if (tk == "-") { hyphen = true; --b; continue; }
+            if (tk == "-") {
+              hyphen = true;
+              --b;
+              continue;
+            }
             if (tk.empty() || !(doc.upos[b - 1] == Upos::PROPN || (tk[0] >= 'A' && tk[0] <= 'Z'))) break;
             // A title or lower-case agent word ends the name ("leader").
             if (doc.upos[b - 1] != Upos::PROPN && words > 0) break;
@@ -224,7 +232,8 @@ void conjuncts(const DocView& v, uint32_t x, std::vector<uint32_t>* out) {
   }
 }
 
-std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth);
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth,
+                                     const dyad::actors::NpOptions* opt = nullptr);
 
 // Country/actor codes of one conjunct: its own mention, else its modifiers'.
 std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint32_t x, int depth) {
@@ -238,8 +247,8 @@ std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint
   for (uint32_t c : v.kids[x]) {
     Rel r = v.rel[c];
     bool direct = v.actor[c] >= 0 && (r == Rel::Det || r == Rel::Nummod || r == Rel::Other);
-    if (direct || r == Rel::Compound || r == Rel::Amod || r == Rel::Poss || r == Rel::Nmod || r == Rel::Appos ||
-        r == Rel::Flat) {
+    if (direct || r == Rel::Compound || r == Rel::Amod || r == Rel::Poss || r == Rel::Nmod ||
+        r == Rel::Appos || r == Rel::Flat) {
       // A modifier inside the same mention contributes nothing new.
       for (const std::string& s : actor_codes(dict, v, c, depth + 1)) add_unique(&L, s);
       if (!L.empty()) return L;
@@ -280,15 +289,23 @@ std::vector<std::string> combine(const ActorDict& dict, const std::vector<std::s
       bool prefix = false;
       std::string ag(dict.agent_code(g, &prefix));
       if (ag.empty()) continue;
-      if (prefix) code = ag + code;
-      else if (code.size() < ag.size() || code.compare(code.size() - ag.size(), ag.size(), ag) != 0) code += ag;
+      if (prefix)
+        code = ag + code;
+      else if (code.size() < ag.size() || code.compare(code.size() - ag.size(), ag.size(), ag) != 0)
+        code += ag;
     }
     add_unique(&out, code);
   }
   return out;
 }
 
-std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t head, int depth) {
+bool is_counterpart(const DocView& v, uint32_t x) {
+  const std::string& l = v.lemma_up[x].empty() ? v.up[x] : v.lemma_up[x];
+  return l == "COUNTERPART" || l == "COUNTERPARTS" || v.up[x] == "COUNTERPARTS";
+}
+
+std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t head, int depth,
+                                     const NpOptions* opt) {
   std::vector<uint32_t> cs;
   conjuncts(v, head, &cs);
   std::vector<std::vector<std::string>> Ls(cs.size());
@@ -299,10 +316,21 @@ std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, ui
     Gs[i] = own_agents(v, cs[i]);
     for (const auto& l : Ls[i]) add_unique(&shared, l);
   }
+  // "Goremykin and his North Korean counterpart Pak": the counterpart's country is the one the
+  // other conjunct does NOT have; take the most recent other country named before.
+  std::vector<std::string> other;
+  for (size_t i = 0; i < cs.size() && opt; ++i) {
+    if (!is_counterpart(v, cs[i]) || Ls[i].empty()) continue;
+    for (const auto& rc : opt->recent_countries)
+      if (Ls[i][0].compare(0, 3, rc) != 0) {
+        other = {rc};
+        break;
+      }
+  }
   std::vector<std::string> out;
   for (size_t i = 0; i < cs.size(); ++i) {
     // An agent conjunct without its own country shares the others' ("Danish media and government").
-    const auto& L = Ls[i].empty() && !Gs[i].empty() ? shared : Ls[i];
+    const auto& L = Ls[i].empty() && !Gs[i].empty() ? (other.empty() ? shared : other) : Ls[i];
     for (const auto& c : combine(dict, L, Gs[i])) add_unique(&out, c);
   }
   return out;
@@ -310,8 +338,9 @@ std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, ui
 
 }  // namespace
 
-std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head, const NpOptions& opt) {
-  std::vector<std::string> out = actor_codes(dict, v, head, 0);
+std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head,
+                                  const NpOptions& opt) {
+  std::vector<std::string> out = actor_codes(dict, v, head, 0, &opt);
   if (out.empty() && !opt.context_country.empty()) {
     std::vector<uint32_t> cs;
     conjuncts(v, head, &cs);

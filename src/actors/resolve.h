@@ -53,6 +53,9 @@ DocView build_view(const ActorDict& dict, const Doc& doc, int32_t date);
 struct NpOptions {
   // Code agent-only phrases ("the foreign minister") with this country when not empty.
   std::string context_country;
+  // Countries named before the phrase, most recent first: "X and his North Korean counterpart Y"
+  // gives the agent-only X the most recent country other than Y's.
+  std::vector<std::string> recent_countries;
 };
 
 // Actor codes of the noun phrase headed by `head` (conjuncts included). Empty if none.

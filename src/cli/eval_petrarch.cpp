@@ -15,8 +15,8 @@ dyad::cli::Command reg("eval", [](CLI::App& eval) {
     auto r = dyad::events::eval_petrarch(file);
     if (verbose)
       for (const auto& f : r.failures) fmt::print("FAIL {}\n", f);
-    fmt::print("records {}  evaluated {}  (not evaluated {}, PTB-only skipped {})\n", r.records, r.evaluated,
-               r.not_evaluated, r.skipped_ptb);
+    fmt::print("records {}  evaluated {}  (not evaluated {}, unknown parse format skipped {}, PTB trees converted {})\n",
+               r.records, r.evaluated, r.not_evaluated, r.skipped_ptb, r.from_ptb);
     fmt::print("pass {}/{} = {:.1f}%   (pass: coded set of (source,target,code) == expected set)\n", r.passed,
                r.evaluated, 100 * r.pass_rate());
     fmt::print("events: tp {} fp {} fn {}  precision {:.1f}%  recall {:.1f}%\n", r.tp, r.fp, r.fn,

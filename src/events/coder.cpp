@@ -28,7 +28,8 @@ EventCoder EventCoder::load(const std::string& dir) {
   std::string supp = dir + "/actors/supplement.txt";
   if (std::filesystem::exists(supp)) ec.actors_.read_petrarch_actors(read_file(supp), supp);
   std::string supp_agents = dir + "/actors/supplement_agents.txt";
-  if (std::filesystem::exists(supp_agents)) ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
+  if (std::filesystem::exists(supp_agents))
+    ec.actors_.read_petrarch_agents(read_file(supp_agents), supp_agents);
   ec.verbs_.strict = false;  // the CAMEO.2.0 file has a few malformed patterns; they are skipped
   ec.verbs_.load_file(dir + "/events/verbs.txt");
   // dyad's own verb patterns (phrasings CAMEO.2.0 leaves uncoded), read after the CAMEO file.
@@ -49,6 +50,7 @@ struct Ctx {
   const Doc& doc;
   uint32_t first, last;  // sentence token range
   std::string context_country;
+  std::vector<std::string> recent_countries;  // named before this sentence, most recent first
 };
 
 bool word_eq(const Ctx& c, uint32_t tok, const std::string& w) {
@@ -86,8 +88,8 @@ bool seq_at(const Ctx& c, const std::vector<uint8_t>& in, uint32_t tok, const st
 // First token in [from, to) where one of the slot's alternatives occurs; -1 if none.
 // *len (optional) gets the length of the longest alternative found there: "AUSTRIAN GOLD FLORIN"
 // (a 3-word synset member) is more specific than "FLORIN".
-int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from, uint32_t to,
-                  size_t* len = nullptr) {
+int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Slot& s, uint32_t from,
+                  uint32_t to, size_t* len = nullptr) {
   for (uint32_t t = from; t < to; ++t) {
     if (!in[t - c.first]) continue;
     size_t best = 0;
@@ -134,9 +136,12 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
       int32_t h = c.doc.head[p0];
       // "with Gondor": the case marker hangs on the object noun.
       if (ok && c.v.rel[p0] == Rel::Case && h >= 0) {
-        if (e.marker == '+' && objs->target < 0) objs->target = h;
-        else if (e.marker == '$' && objs->source < 0) objs->source = h;
-        else if (e.marker == 0 && first_plain < 0) first_plain = h;
+        if (e.marker == '+' && objs->target < 0)
+          objs->target = h;
+        else if (e.marker == '$' && objs->source < 0)
+          objs->source = h;
+        else if (e.marker == 0 && first_plain < 0)
+          first_plain = h;
       }
       start = static_cast<uint32_t>(p0);
     }
@@ -156,7 +161,8 @@ bool is_pronoun(const Ctx& c, uint32_t t) { return c.doc.upos[t] == Upos::PRON; 
 
 std::vector<std::string> codes_of(const Ctx& c, uint32_t head) {
   actors::NpOptions o;
-  if (c.ec.options.context_country) o.context_country = c.context_country;
+  if (c.ec.options.context_country)
+    o.context_country = c.context_country, o.recent_countries = c.recent_countries;
   return actors::np_codes(c.ec.actor_dict(), c.v, head, o);
 }
 
@@ -191,7 +197,8 @@ int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) 
   int32_t h = c.doc.head[verb];
   bool climb = h >= 0 && static_cast<uint32_t>(h) >= c.first && static_cast<uint32_t>(h) < c.last;
   Rel r = c.v.rel[verb];
-  if (s >= 0 && is_pronoun(c, static_cast<uint32_t>(s)) && climb && (r == Rel::Ccomp || r == Rel::Xcomp || r == Rel::Advcl || r == Rel::Conj)) {
+  if (s >= 0 && is_pronoun(c, static_cast<uint32_t>(s)) && climb &&
+      (r == Rel::Ccomp || r == Rel::Xcomp || r == Rel::Advcl || r == Rel::Conj)) {
     bool p2 = false;
     int64_t up = find_subject(c, static_cast<uint32_t>(h), &p2, depth + 1);
     if (up >= 0) return up;
@@ -254,8 +261,9 @@ std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1,
 }
 
 bool is_say(const std::string& l) {
-  static const char* kSay[] = {"SAY", "TELL", "STATE", "ANNOUNCE", "CLAIM", "ADD", "DECLARE", "STRESS",
-                               "REPORT", "NOTE", "WRITE", "INSIST", "ASSERT", "EMPHASIZE", "EMPHASISE"};
+  static const char* kSay[] = {"SAY",   "TELL",    "STATE",  "ANNOUNCE",  "CLAIM",
+                               "ADD",   "DECLARE", "STRESS", "REPORT",    "NOTE",
+                               "WRITE", "INSIST",  "ASSERT", "EMPHASIZE", "EMPHASISE"};
   for (const char* s : kSay)
     if (l == s) return true;
   return false;
@@ -273,8 +281,8 @@ std::string modality_of(const Ctx& c, uint32_t verb) {
   if (c.v.rel[verb] == Rel::Xcomp && h >= 0) {
     const std::string& g = c.v.lemma_up[h].empty() ? c.v.up[h] : c.v.lemma_up[h];
     if (g == "AGREE") return "agree";
-    if (g == "PLAN" || g == "INTEND" || g == "WANT" || g == "HOPE" || g == "SEEK" || g == "AIM" || g == "PROMISE" ||
-        g == "PLEDGE" || g == "VOW" || g == "EXPECT" || g == "PREPARE" || g == "ABOUT")
+    if (g == "PLAN" || g == "INTEND" || g == "WANT" || g == "HOPE" || g == "SEEK" || g == "AIM" ||
+        g == "PROMISE" || g == "PLEDGE" || g == "VOW" || g == "EXPECT" || g == "PREPARE" || g == "ABOUT")
       return "intend";
     if (g == "THREATEN") return "threaten";
     if (g == "URGE" || g == "DEMAND" || g == "ASK" || g == "CALL") return "demand";
@@ -314,9 +322,9 @@ std::string speaker_of(const Ctx& c, uint32_t verb) {
   return {};
 }
 
-void emit(const Ctx& c, Doc& out, uint32_t sent, uint32_t trig_first, uint32_t trig_last, const std::string& code,
-          const std::vector<std::string>& src, const std::vector<std::string>& tgt, bool reciprocal, bool neg,
-          const std::string& modality, const std::string& speaker) {
+void emit(const Ctx& c, Doc& out, uint32_t sent, uint32_t trig_first, uint32_t trig_last,
+          const std::string& code, const std::vector<std::string>& src, const std::vector<std::string>& tgt,
+          bool reciprocal, bool neg, const std::string& modality, const std::string& speaker) {
   if (code.empty() || code == "---") return;
   std::string fwd = code, rev;
   size_t colon = code.find(':');
@@ -363,8 +371,9 @@ struct NounEvent {
   const char* code;
 };
 // Event nouns: participants from "between X and Y" (reciprocal) or possessor/modifier -> "to/with".
-constexpr NounEvent kNouns[] = {{"TALK", "046"}, {"NEGOTIATION", "046"}, {"MEETING", "040"}, {"VISIT", "042:043"},
-                                {"SUMMIT", "043"}, {"AGREEMENT", "057"}, {"TREATY", "057"}};
+constexpr NounEvent kNouns[] = {{"TALK", "046"},      {"NEGOTIATION", "046"}, {"MEETING", "040"},
+                                {"VISIT", "042:043"}, {"SUMMIT", "043"},      {"AGREEMENT", "057"},
+                                {"TREATY", "057"}};
 
 }  // namespace
 
@@ -375,9 +384,11 @@ int32_t EventCoder::role_date(const Doc& doc) {
   if (d != 0) return d;
   for (const Timex& t : doc.timexes) {
     const std::string& x = t.value;
-    if (x.size() < 4 || !std::isdigit(static_cast<unsigned char>(x[0])) || !std::isdigit(static_cast<unsigned char>(x[3])))
+    if (x.size() < 4 || !std::isdigit(static_cast<unsigned char>(x[0])) ||
+        !std::isdigit(static_cast<unsigned char>(x[3])))
       continue;
-    if (!std::isdigit(static_cast<unsigned char>(x[1])) || !std::isdigit(static_cast<unsigned char>(x[2]))) continue;
+    if (!std::isdigit(static_cast<unsigned char>(x[1])) || !std::isdigit(static_cast<unsigned char>(x[2])))
+      continue;
     int32_t y = std::stoi(x.substr(0, 4)), m = 1, day = 1;
     if (x.size() >= 7 && x[4] == '-' && std::isdigit(static_cast<unsigned char>(x[5])) &&
         std::isdigit(static_cast<unsigned char>(x[6])))
@@ -389,6 +400,19 @@ int32_t EventCoder::role_date(const Doc& doc) {
     d = std::max(d, y * 10000 + m * 100 + day);
   }
   return d;
+}
+
+// Distinct countries of the actor mentions before token `end`, most recent first (at most 4).
+std::vector<std::string> EventCoder::recent_countries(const actors::DocView& v, uint32_t end) const {
+  std::vector<std::string> out;
+  for (uint32_t i = end; i-- > 0 && out.size() < 4;) {
+    if (v.actor[i] < 0) continue;
+    std::string code(actors_.code_on(static_cast<uint32_t>(v.actor[i]), v.date));
+    if (code.size() < 3) continue;
+    code.resize(3);
+    if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+  }
+  return out;
 }
 
 // Names the actors of new events: the mention nearest the trigger, in the event's sentence, whose
@@ -405,7 +429,8 @@ void EventCoder::name_actors(const actors::DocView& v, Doc& doc, size_t first_ev
         if (v.actor[x] < 0 && v.agent[x] < 0) continue;
         int32_t h = doc.head[x];
         // Only the head of a mention: its head lies outside the mention.
-        if (v.actor[x] >= 0 && h >= 0 && v.actor[h] == v.actor[x] && v.mention_first[h] == v.mention_first[x]) continue;
+        if (v.actor[x] >= 0 && h >= 0 && v.actor[h] == v.actor[x] && v.mention_first[h] == v.mention_first[x])
+          continue;
         uint32_t dist = x > e.trigger_first ? x - e.trigger_first : e.trigger_first - x;
         if (dist >= best_dist) continue;
         auto codes = actors::np_codes(actors_, v, x);
@@ -434,7 +459,8 @@ void EventCoder::name_actors(const actors::DocView& v, Doc& doc, size_t first_ev
 void EventCoder::code(Doc& doc) const {
   if (doc.head.size() != doc.tokens.size() || doc.deprel.size() != doc.tokens.size() ||
       doc.upos.size() != doc.tokens.size())
-    throw InputError(doc.path.empty() ? doc.id : doc.path, "event coder needs a parsed document (upos/head/deprel)");
+    throw InputError(doc.path.empty() ? doc.id : doc.path,
+                     "event coder needs a parsed document (upos/head/deprel)");
   DocView v = actors::build_view(actors_, doc, role_date(doc));
   std::string doc_country;
   for (uint32_t i = 0; i < doc.num_tokens() && doc_country.empty(); ++i)
@@ -448,7 +474,7 @@ void EventCoder::code(Doc& doc) const {
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (v.discard_sentence[s]) continue;
     const auto& sent = doc.sentences[s];
-    Ctx c{*this, v, doc, sent.first, sent.last, doc_country};
+    Ctx c{*this, v, doc, sent.first, sent.last, doc_country, recent_countries(v, sent.first)};
     for (uint32_t t = sent.first; t < sent.last; ++t) {
       Upos u = doc.upos[t];
       // ---- event nouns ----
@@ -465,7 +491,8 @@ void EventCoder::code(Doc& doc) const {
           if (r == Rel::Nmod && (cw == "BETWEEN" || cw == "AMONG")) {
             src = codes_of(c, k);
             recip = src.size() >= 2;
-          } else if (r == Rel::Poss || r == Rel::Amod || r == Rel::Compound || (r == Rel::Nmod && cw == "BY")) {
+          } else if (r == Rel::Poss || r == Rel::Amod || r == Rel::Compound ||
+                     (r == Rel::Nmod && cw == "BY")) {
             if (src.empty()) src = codes_of(c, k);
           } else if (r == Rel::Nmod && (cw == "TO" || cw == "WITH" || cw == "IN" || cw == "OF")) {
             if (tgt.empty()) tgt = codes_of(c, k);
@@ -489,7 +516,8 @@ void EventCoder::code(Doc& doc) const {
         for (size_t k = 0; k < vf.after.size() && ok; ++k) {
           bool found = false;
           for (uint32_t kid : v.kids[t])
-            if ((v.rel[kid] == Rel::Prt || v.rel[kid] == Rel::Advmod || kid == t + 1 + k) && v.up[kid] == vf.after[k])
+            if ((v.rel[kid] == Rel::Prt || v.rel[kid] == Rel::Advmod || kid == t + 1 + k) &&
+                v.up[kid] == vf.after[k])
               found = true, hi = std::max(hi, kid + 1);
           if (!found && t + 1 + k < sent.last && v.up[t + 1 + k] == vf.after[k]) found = true, hi = t + 2 + k;
           ok = found;
@@ -501,7 +529,8 @@ void EventCoder::code(Doc& doc) const {
         }
         if (!ok) continue;
         size_t extra = vf.after.size() + vf.before.size();
-        if (best_form < 0 || extra > best_extra) best_form = f, best_extra = extra, trig_first = lo, trig_last = hi;
+        if (best_form < 0 || extra > best_extra)
+          best_form = f, best_extra = extra, trig_first = lo, trig_last = hi;
       }
       if (best_form < 0) continue;
       const auto& vf = verbs_.forms()[best_form];
@@ -519,11 +548,13 @@ void EventCoder::code(Doc& doc) const {
       }
       const auto& block = verbs_.blocks()[vf.block];
       clause_tokens(c, t, &in);
-      for (uint32_t k = trig_first; k < trig_last; ++k) in[k - c.first] = 0;  // particles are not pattern words
+      for (uint32_t k = trig_first; k < trig_last; ++k)
+        in[k - c.first] = 0;  // particles are not pattern words
       bool passive = false;
       int64_t subj = find_subject(c, t, &passive);
-      bool compound_subj = subj >= 0 && (has_conj_subject(c, static_cast<uint32_t>(subj)) ||
-                                         (subj < static_cast<int64_t>(v.group.size()) && v.group[subj].size() >= 2));
+      bool compound_subj =
+          subj >= 0 && (has_conj_subject(c, static_cast<uint32_t>(subj)) ||
+                        (subj < static_cast<int64_t>(v.group.size()) && v.group[subj].size() >= 2));
       // Most specific matching pattern; ties go to the earlier one.
       const events::Pattern* best = nullptr;
       PrepObjs objs;

@@ -59,6 +59,7 @@ class EventCoder {
 
  private:
   void name_actors(const actors::DocView& v, Doc& doc, size_t first_event) const;
+  std::vector<std::string> recent_countries(const actors::DocView& v, uint32_t end) const;
 
   actors::ActorDict actors_;
   events::VerbDict verbs_;

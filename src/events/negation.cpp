@@ -30,7 +30,8 @@ void NegationTable::read(std::string_view text, const std::string& where) {
     std::string_view from = tab == std::string_view::npos ? line : line.substr(0, tab);
     std::string_view to = tab == std::string_view::npos ? std::string_view() : line.substr(tab + 1);
     if (!is_code(from) || !is_code(to))
-      throw InputError(where + ":" + std::to_string(lineno), "expected 'CODE<TAB>NEGATED_CODE' (2-4 digits each)");
+      throw InputError(where + ":" + std::to_string(lineno),
+                       "expected 'CODE<TAB>NEGATED_CODE' (2-4 digits each)");
     map_[std::string(from)] = std::string(to);
     if (e == text.size()) break;
   }

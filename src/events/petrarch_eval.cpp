@@ -9,7 +9,9 @@
 #include "base/error.h"
 #include "base/paths.h"
 #include "events/coder.h"
+#include "events/ptb.h"
 #include "nlp/conllu.h"
+#include "nlp/lemmatizer.h"
 
 namespace dyad::events {
 namespace {
@@ -27,7 +29,8 @@ std::string find_dictionary(const std::string& name) {
   tries.push_back(shared_data_dir() + "/events/petrarch2/dictionaries/" + dotted);
   for (const auto& t : tries)
     if (fs::exists(t)) return t;
-  throw InputError(name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
+  throw InputError(
+      name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
 }
 
 std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
@@ -35,7 +38,9 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
   VerbDict v;
   if (dicts.contains("Actorfile")) a.load_file(find_dictionary(dicts["Actorfile"]), actors::Kind::Actor);
   if (dicts.contains("Agentfile")) a.load_file(find_dictionary(dicts["Agentfile"]), actors::Kind::Agent);
-  if (dicts.contains("Discardfile")) a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
+  if (dicts.contains("Discardfile"))
+    a.load_file(find_dictionary(dicts["Discardfile"]), actors::Kind::Discard);
+  v.strict = false;  // PETR.Validate.verbs.txt (PETRARCH-1 era) has a few patterns dyad cannot read
   if (dicts.contains("Verbfile")) v.load_file(find_dictionary(dicts["Verbfile"]));
   auto ec = std::make_unique<EventCoder>(EventCoder::from_parts(std::move(a), std::move(v), CameoTable()));
   // PETRARCH codes only what the sentence itself names: no context country, no event nouns.
@@ -75,21 +80,57 @@ PetrarchEval eval_petrarch(const std::string& path) {
       throw InputError(where, std::string("bad JSON: ") + ex.what());
     }
     ++r.records;
-    if (!rec.value("evaluate", true)) { ++r.not_evaluated; continue; }
-    if (rec.value("parse_format", "") != "conllu") { ++r.skipped_ptb; continue; }
+    if (!rec.value("evaluate", true)) {
+      ++r.not_evaluated;
+      continue;
+    }
+    std::string format = rec.value("parse_format", "");
+    if (format != "conllu" && format != "ptb") {
+      ++r.skipped_ptb;
+      continue;
+    }
     std::string key = rec["dictionaries"].dump();
     auto& coder = coders[key];
     if (!coder) coder = make_coder(rec["dictionaries"]);
-    Doc doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
+    Doc doc;
+    if (format == "ptb") {
+      // Penn Treebank tree -> dependencies (events/ptb.h); lemmas from the lemmatizer model when
+      // present, else the lower-cased form.
+      // The ERROR records carry deliberately broken trees: like PETRARCH, code nothing for them.
+      try {
+        doc = conllu::to_doc({ptb_to_conllu(rec.value("parse", ""), where)});
+      } catch (const InputError&) {
+        doc = Doc();
+      }
+      ++r.from_ptb;
+      static const std::unique_ptr<Lemmatizer> lem = [] {
+        std::string m = models_dir() + "/lemmatizer.bin";
+        return std::filesystem::exists(m) ? std::make_unique<Lemmatizer>(Lemmatizer::load(m)) : nullptr;
+      }();
+      if (lem) {
+        lem->lemmatize(doc);
+      } else {
+        for (uint32_t i = 0; i < doc.num_tokens(); ++i) {
+          std::string l(doc.token_text(i));
+          for (char& ch : l) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          doc.lemma[i] = l;
+        }
+      }
+    } else {
+      doc = conllu::to_doc(conllu::parse(rec.value("parse", ""), where));
+    }
     std::string date = rec.value("date", "");
-    if (date.size() == 8) doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
+    if (date.size() == 8)
+      doc.published = date.substr(0, 4) + "-" + date.substr(4, 2) + "-" + date.substr(6, 2);
     doc.path = where;
     coder->code(doc);
     std::set<std::tuple<std::string, std::string, std::string>> got, want;
     for (const auto& ev : doc.events) got.emplace(ev.source.code, ev.target.code, ev.code);
-    for (const auto& ex : rec["expected"]) want.emplace(ex.value("source", ""), ex.value("target", ""), ex.value("code", ""));
+    for (const auto& ex : rec["expected"])
+      want.emplace(ex.value("source", ""), ex.value("target", ""), ex.value("code", ""));
     for (const auto& g : got) (want.count(g) ? r.tp : r.fp)++;
-    for (const auto& w : want) if (!got.count(w)) r.fn++;
+    for (const auto& w : want)
+      if (!got.count(w)) r.fn++;
     bool pass = got == want;
     ++r.evaluated;
     r.passed += pass;
@@ -102,7 +143,8 @@ PetrarchEval eval_petrarch(const std::string& path) {
         for (const auto& [a, bb, c] : s) o += "(" + a + "," + bb + "," + c + ")";
         return o.empty() ? std::string("-") : o;
       };
-      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" + rec.value("text", ""));
+      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" +
+                           rec.value("text", ""));
     }
   }
   return r;

@@ -19,6 +19,7 @@ namespace dyad::events {
 
 struct PetrarchEval {
   int records = 0, evaluated = 0, passed = 0, skipped_ptb = 0, not_evaluated = 0;
+  int from_ptb = 0;  // evaluated records whose parse was a Penn Treebank tree (converted)
   int tp = 0, fp = 0, fn = 0;
   std::map<std::string, std::pair<int, int>> by_category;  // category -> (passed, evaluated)
   std::vector<std::string> failures;  // one line per failing record (for --verbose)

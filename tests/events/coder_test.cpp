@@ -169,14 +169,14 @@ TEST(EventCoder, UnparsedDocIsAnError) {
   EXPECT_THROW(coder().code(d), InputError);
 }
 
-// The UD-PETRARCH validation records, coded from their own CoNLL-U parses. Measured 79.2%
-// (209/264) when this floor was set; the floor guards against regressions.
+// The UD-PETRARCH validation records, coded from their own CoNLL-U parses. Measured 85.6%
+// (226/264, precision 87.5%, recall 88.6%) when this floor was set; it guards against regressions.
 TEST(PetrarchValidation, PassRateAboveFloor) {
   auto r = events::eval_petrarch(shared_data_dir() + "/events/udpetrarch_validation_2_02.jsonl");
   EXPECT_EQ(r.evaluated, 264);
-  EXPECT_GE(r.pass_rate(), 0.77) << r.passed << "/" << r.evaluated;
-  EXPECT_GE(r.precision(), 0.78);
-  EXPECT_GE(r.recall(), 0.78);
+  EXPECT_GE(r.pass_rate(), 0.85) << r.passed << "/" << r.evaluated;
+  EXPECT_GE(r.precision(), 0.86);
+  EXPECT_GE(r.recall(), 0.87);
 }
 
 TEST(EventCoder, TitleTakesDocumentCountry) {
@@ -201,7 +201,21 @@ TEST(EventCoder, TitleTakesDocumentCountry) {
   for (const auto& e : d.events)
     if (e.sentence == 1 && e.target.code == "PRKGOV" && e.source.code.rfind("RUS", 0) == 0) {
       found = true;
-      EXPECT_NE(e.source.code.find("GOV"), std::string::npos) << e.source.code;
+      // A defense minister is government or military (dyad's agent supplement: ~MIL).
+      EXPECT_TRUE(e.source.code.find("GOV") != std::string::npos || e.source.code.find("MIL") != std::string::npos)
+          << e.source.code;
     }
   EXPECT_TRUE(found) << dump(d);
+}
+
+// PETRARCH2's validation records carry only Penn Treebank trees: converted by events/ptb.h and
+// coded with their PETRARCH-1-era test dictionaries. Measured 70.6% (197/279, precision 80.9%,
+// recall 69.9%, lemmatizer model present) when this floor was set.
+TEST(PetrarchValidation, PtbRecordsAboveFloor) {
+  auto r = events::eval_petrarch(shared_data_dir() + "/events/petrarch2_validation.jsonl");
+  EXPECT_EQ(r.evaluated, 279);
+  EXPECT_EQ(r.from_ptb, 279);
+  EXPECT_GE(r.pass_rate(), 0.66) << r.passed << "/" << r.evaluated;
+  EXPECT_GE(r.precision(), 0.76);
+  EXPECT_GE(r.recall(), 0.65);
 }
