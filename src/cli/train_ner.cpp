@@ -18,6 +18,7 @@ std::string model_path(const std::string& given) {
 struct TrainArgs {
   dyad::NerTrainOptions opt;
   bool no_geonames = false;
+  bool no_actors = false;
 };
 
 dyad::cli::Command train_reg("train", [](CLI::App& train) {
@@ -29,11 +30,15 @@ dyad::cli::Command train_reg("train", [](CLI::App& train) {
   sub->add_option("--out", args->opt.out, "model file (default: <models>/ner.bin)");
   sub->add_option("--cities", args->opt.cities, "GeoNames cities TSV (default: shared geo/cities-geonames.tsv)");
   sub->add_option("--admin1", args->opt.admin1, "GeoNames admin1 codes (default: shared geo/admin1CodesASCII.txt)");
+  sub->add_option("--actors", args->opt.actors, "actor dictionary for person/actor gazetteers (default: data/actors/phoenix.tsv)");
+  sub->add_option("--first-names", args->opt.first_names, "given-name lists (default: models/ner-first-names-*.txt)");
+  sub->add_flag("--no-actors", args->no_actors, "no actor-dictionary gazetteers");
   sub->add_flag("--no-geonames", args->no_geonames, "no city/admin1 gazetteers");
   sub->add_option("--min-population", args->opt.min_population, "smallest city population in the gazetteer");
   sub->add_option("--epochs", args->opt.epochs, "training epochs (best on dev is kept)");
   sub->add_option("--min-count", args->opt.min_count, "drop features seen fewer times");
   sub->add_option("--seed", args->opt.seed, "shuffling seed");
+  sub->add_option("--bags", args->opt.bags, "perceptrons trained on different orders and averaged");
   sub->callback([args] {
     auto opt = args->opt;
     opt.out = model_path(opt.out);
@@ -43,6 +48,13 @@ dyad::cli::Command train_reg("train", [](CLI::App& train) {
     } else {
       if (opt.cities.empty()) opt.cities = dyad::shared_data_dir() + "/geo/cities-geonames.tsv";
       if (opt.admin1.empty()) opt.admin1 = dyad::shared_data_dir() + "/geo/admin1CodesASCII.txt";
+    }
+    if (args->no_actors) opt.actors.clear();
+    else if (opt.actors.empty()) opt.actors = dyad::source_dir() + "/data/actors/phoenix.tsv";
+    if (opt.first_names.empty()) {
+      const auto& g = dyad::cli::globals();
+      const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;
+      opt.first_names = {dir + "/ner-first-names-female.txt", dir + "/ner-first-names-male.txt"};
     }
     const bool quiet = dyad::cli::globals().quiet;
     const auto t0 = std::chrono::steady_clock::now();
@@ -62,14 +74,18 @@ dyad::cli::Command train_reg("train", [](CLI::App& train) {
 dyad::cli::Command eval_reg("eval", [](CLI::App& eval) {
   auto file = std::make_shared<std::string>();
   auto model = std::make_shared<std::string>();
+  auto dump = std::make_shared<std::string>();
   auto sub = eval.add_subcommand("ner", "Score the NER model on an IOB2/CoNLL file (exact span match)");
   sub->add_option("file", *file, "gold IOB2 (UNER) or CoNLL file")->required();
   sub->add_option("--model", *model, "model file (default: <models>/ner.bin)");
-  sub->callback([file, model] {
+  sub->add_option("--dump", *dump, "write word/gold/predicted IOB2 columns here (error analysis)");
+  sub->callback([file, model, dump] {
     try {
       const dyad::Ner ner = dyad::Ner::load(model_path(*model));
       const auto gold = dyad::read_ner_file(*file);
-      const dyad::NerScore score = dyad::evaluate_ner(ner, gold);
+      std::string dumped;
+      const dyad::NerScore score = dyad::evaluate_ner(ner, gold, dump->empty() ? nullptr : &dumped);
+      if (!dump->empty()) dyad::write_file_atomic(*dump, dumped);
       fmt::print("{}: {} sentences\n{}", *file, gold.size(), score.report());
       fmt::print("(exact span match; NORP is rule-based and not annotated in the gold data, so it is listed\n"
                  " but left out of 'overall')\n");

@@ -59,11 +59,18 @@ Ner Ner::load(const std::string& path) {
 
 std::vector<NerLabelSpan> Ner::label(std::span<const std::string_view> words) const {
   // Scratch buffers per call: recognize() is const and may run on several threads.
+  NerDocContext doc;
+  doc.add(words);
+  return label(words, doc);
+}
+
+std::vector<NerLabelSpan> Ner::label(std::span<const std::string_view> words, const NerDocContext& doc) const {
+  // Scratch buffers per call: recognize() is const and may run on several threads.
   NerFeaturizer fz(&gaz_);
   std::vector<uint64_t> feats, lower, shape;
   std::vector<uint32_t> offsets;
   std::vector<int> labels;
-  fz.extract(words, feats, offsets, lower, shape);
+  fz.extract(words, feats, offsets, lower, shape, &doc);
   ner_decode(weights_, feats, offsets, lower, shape, labels);
   return ner_label_spans(labels);
 }
@@ -80,13 +87,22 @@ void Ner::recognize(Doc& doc) const {
   if (sentences.empty() && n > 0) sentences.push_back({0, n, Span{0, static_cast<uint32_t>(doc.text.size())}});
   std::vector<Entity> out;
   std::vector<std::string_view> words;
-  for (const Sentence& sent : sentences) {
+  auto sentence_words = [&](const Sentence& sent) {
     const uint32_t first = std::min(sent.first, n), last = std::min(std::max(sent.last, first), n);
-    if (first == last) continue;
     words.clear();
     for (uint32_t i = first; i < last; ++i) words.push_back(doc.token_text(i));
+    return std::pair{first, last};
+  };
+  NerDocContext context;
+  for (const Sentence& sent : sentences) {
+    sentence_words(sent);
+    context.add(words);
+  }
+  for (const Sentence& sent : sentences) {
+    const auto [first, last] = sentence_words(sent);
+    if (first == last) continue;
     const size_t begin = out.size();
-    for (const auto& sp : label(words)) {
+    for (const auto& sp : label(words, context)) {
       if (sp.type < 0 || static_cast<size_t>(sp.type) >= types_.size()) continue;
       out.push_back({first + sp.first, first + sp.last, types_[static_cast<size_t>(sp.type)]});
     }

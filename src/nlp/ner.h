@@ -29,7 +29,7 @@ class Ner {
   static constexpr std::string_view kMetaSection = "ner.meta";
   static constexpr std::string_view kGazSection = "ner.gazetteer";
   static constexpr std::string_view kWeightSection = "ner.weights";
-  static constexpr uint32_t kVersion = 2;
+  static constexpr uint32_t kVersion = 3;
 
   // Throws InputError naming the file if it is missing or not an NER model.
   static Ner load(const std::string& path);
@@ -41,6 +41,8 @@ class Ner {
 
   // Labels one sentence of words (no NORP layer): spans with types from types().
   std::vector<NerLabelSpan> label(std::span<const std::string_view> words) const;
+  // Same, for a sentence of a document whose words are all in `doc`.
+  std::vector<NerLabelSpan> label(std::span<const std::string_view> words, const NerDocContext& doc) const;
 
   const std::vector<std::string>& types() const { return type_names_; }
   const Gazetteer& gazetteer() const { return gaz_; }

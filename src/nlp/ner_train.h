@@ -19,10 +19,13 @@ struct NerTrainOptions {
   std::string out;                 // model path
   std::string cities;              // GeoNames cities TSV ("" = no city gazetteer)
   std::string admin1;              // GeoNames admin1CodesASCII.txt ("" = none)
+  std::string actors;              // dyad actor dictionary (data/actors/phoenix.tsv; "" = none)
+  std::vector<std::string> first_names;  // given-name lists, one name a line
   int min_population = 15000;      // cities at or above this population enter the gazetteer
   int epochs = 12;
   int min_count = 2;               // static features seen fewer times in training are dropped
   uint64_t seed = 1;               // shuffling
+  int bags = 1;                    // perceptrons averaged (each sees its own sentence order)
 };
 
 struct NerTrainResult {
@@ -32,8 +35,8 @@ struct NerTrainResult {
   size_t gazetteer_entries = 0;
 };
 
-// Builds the gazetteer: built-in lexicon lists, GeoNames (if paths given) and the words seen in
-// lowercase in `sentences`.
+// Builds the gazetteer: built-in lexicon lists, GeoNames, actor dictionary and first names (if
+// paths given) and the words seen in lowercase outside gold entities in `sentences`.
 GazetteerBuilder build_ner_gazetteer(const NerTrainOptions& opt, const std::vector<NerSentence>& sentences);
 
 // Trains, keeps the epoch with the best dev F1, writes opt.out. `log` gets progress lines.
@@ -42,6 +45,8 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
 // Scores a model on gold sentences through Ner::recognize (documents rebuilt from the words,
 // joined by spaces). NORP predictions are counted per type but left out of the overall figures
 // (the gold data does not annotate NORP).
-NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold);
+// If `dump` is given it receives one line per word, "word<TAB>gold<TAB>predicted" (IOB2), with a
+// blank line after each sentence: for error analysis.
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump = nullptr);
 
 }  // namespace dyad
