@@ -17,6 +17,7 @@ enum Tpl : uint64_t {
   kShape3, kPrefix, kSuffix, kFirstShape, kBigramM1, kBigramP1, kGaz, kGazCap, kGazPrev, kGazNext,
   kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps, kLowerM1ShapeP0, kShapeP0LowerP1,
   kDocCase, kSentProfile, kGazProfile, kGazCommon, kSuffixM1, kSuffixP1, kLowerM1P1,
+  kUpos3, kUposCap, kUposM1, kUposP1, kUposLower,
 };
 
 inline uint64_t feat(Tpl t, uint64_t h) { return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h); }
@@ -116,7 +117,8 @@ void NerDocContext::add(std::span<const std::string_view> words) {
 
 void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector<uint64_t>& feats,
                             std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
-                            std::vector<uint64_t>& shape_hash, const NerDocContext* doc) const {
+                            std::vector<uint64_t>& shape_hash, const NerDocContext* doc,
+                            std::span<const Upos> upos) const {
   const size_t n = words.size();
   feats.clear();
   offsets.assign(1, 0);
@@ -160,6 +162,17 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     feats.push_back(feat(kLowerM1P1, ner_combine(lh(si - 1), lh(si + 1))));
     if (i > 0) feats.push_back(feat(kSuffixM1, ner_hash(utf8_suffix(lower_[i - 1], 3))));
     if (i + 1 < n) feats.push_back(feat(kSuffixP1, ner_hash(utf8_suffix(lower_[i + 1], 3))));
+    if (upos.size() == n) {
+      auto up = [&](ptrdiff_t j) -> uint64_t {
+        return j < 0 ? 100 : j >= static_cast<ptrdiff_t>(n) ? 101 : static_cast<uint64_t>(upos[j]);
+      };
+      const uint64_t u = up(si);
+      feats.push_back(feat(kUpos3, (up(si - 1) * 128 + u) * 128 + up(si + 1)));
+      feats.push_back(feat(kUposCap, (u * 2 + cap) * 2 + (i == 0)));
+      feats.push_back(feat(kUposM1, up(si - 1) * 128 + u));
+      feats.push_back(feat(kUposP1, u * 128 + up(si + 1)));
+      feats.push_back(feat(kUposLower, ner_combine(u, lower_hash[i])));
+    }
     if (doc != nullptr) {
       // Other occurrences in the document (this one taken out).
       NerDocContext::Counts c = doc->get(lower_hash[i]);

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/doc.h"
 #include "nlp/gazetteer.h"
 
 namespace dyad {
@@ -63,10 +64,13 @@ class NerFeaturizer {
 
   // feats receives the features of word i at [offsets[i], offsets[i+1]); offsets has n+1 entries.
   // Also fills lower_hash[i] / shape_hash[i], used by history features. `doc` (optional) holds
-  // the whole document's words, this sentence included.
+  // the whole document's words, this sentence included. `upos` (optional: empty or one per
+  // word) are the tagger's part-of-speech tags; the model is trained with them, so leaving them
+  // out costs accuracy.
   void extract(std::span<const std::string_view> words, std::vector<uint64_t>& feats,
                std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
-               std::vector<uint64_t>& shape_hash, const NerDocContext* doc = nullptr) const;
+               std::vector<uint64_t>& shape_hash, const NerDocContext* doc = nullptr,
+               std::span<const Upos> upos = {}) const;
 
   // Appends the features that depend on the previous label (label of word i-1, -1 at the start).
   static constexpr int kHistory = 3;  // features appended per call

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
@@ -73,6 +74,20 @@ std::vector<int> gold_labels(const NerSentence& s, const std::vector<std::string
 
 std::vector<std::string_view> views(const std::vector<std::string>& words) {
   return {words.begin(), words.end()};
+}
+
+// UPOS tags of every sentence (empty vectors without a tagger).
+std::vector<std::vector<Upos>> tag_sentences(const Tagger* tagger, const std::vector<NerSentence>& sentences) {
+  std::vector<std::vector<Upos>> out(sentences.size());
+  if (tagger == nullptr) return out;
+  for_each_ner_doc(sentences, [&](Doc& doc, size_t s) {
+    tagger->tag(doc);
+    for (size_t k = 0; k < doc.sentences.size(); ++k) {
+      const Sentence& sent = doc.sentences[k];
+      out[s + k].assign(doc.upos.begin() + sent.first, doc.upos.begin() + sent.last);
+    }
+  });
+  return out;
 }
 
 // The document context of every sentence (documents start at new_doc).
@@ -210,8 +225,8 @@ void mean_weights(const std::vector<Trainer>& trainers, int num_labels, std::vec
 }
 
 // F1 of weights on featurised dev sentences (no NORP layer: dev has no NORP).
-double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const NerFeaturizer& fz,
-              const std::vector<std::string>& types) {
+double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const std::vector<std::vector<Upos>>& upos,
+              const NerFeaturizer& fz, const std::vector<std::string>& types) {
   NerScore score;
   std::vector<uint64_t> feats, lower, shape;
   std::vector<uint32_t> offsets;
@@ -220,7 +235,7 @@ double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const Ne
   for (size_t k = 0; k < dev.size(); ++k) {
     const NerSentence& s = dev[k];
     const auto words = views(s.words);
-    fz.extract(words, feats, offsets, lower, shape, &contexts.of(k));
+    fz.extract(words, feats, offsets, lower, shape, &contexts.of(k), upos[k]);
     ner_decode(w, feats, offsets, lower, shape, labels);
     std::vector<NerSpan> pred;
     for (const auto& sp : ner_label_spans(labels)) pred.push_back({sp.first, sp.last, types[sp.type]});
@@ -380,6 +395,9 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   std::sort(types.begin() + 3, types.end());
   const int num_labels = ner_num_labels(static_cast<int>(types.size()));
 
+  std::optional<Tagger> tagger;
+  if (!opt.tagger.empty()) tagger = Tagger::load(opt.tagger);
+  const auto dev_upos = tag_sentences(tagger ? &*tagger : nullptr, dev);
   GazetteerBuilder gb = build_ner_gazetteer(opt, train);
   const std::string gaz_bytes = gb.serialize();
   const Gazetteer gaz = Gazetteer::load(gaz_bytes, "gazetteer");
@@ -393,9 +411,11 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   std::unordered_map<uint64_t, uint32_t> counts;
   {
     const auto contexts = doc_contexts(train);
+    const auto train_upos = tag_sentences(tagger ? &*tagger : nullptr, train);
     for (size_t s = 0; s < train.size(); ++s) {
       const auto words = views(train[s].words);
-      fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape, &contexts.of(s));
+      fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape, &contexts.of(s),
+                 train_upos[s]);
       examples[s].gold = gold_labels(train[s], types);
       for (uint64_t f : all_feats[s]) ++counts[f];
     }
@@ -444,7 +464,7 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
       std::vector<uint64_t> tk;
       std::vector<uint32_t> tr;
       build_weight_table(ens_keys, tk, tr);
-      f1 = dev_f1(NerWeights(tk, tr, avg, num_labels), dev, fz, types);
+      f1 = dev_f1(NerWeights(tk, tr, avg, num_labels), dev, dev_upos, fz, types);
     }
     log(fmt::format("epoch {:2d}: dev F1 {:.2f}", e, f1));
     if (dev.empty() || f1 > result.dev_f1 || best_w.empty()) {
@@ -473,11 +493,9 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   return result;
 }
 
-NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump) {
-  NerScore score;
+void for_each_ner_doc(const std::vector<NerSentence>& gold, const std::function<void(Doc&, size_t)>& fn) {
   size_t s = 0;
   while (s < gold.size()) {
-    // One Doc per gold document (so document-level behaviour is exercised as in production).
     size_t e = s + 1;
     while (e < gold.size() && !gold[e].new_doc) ++e;
     Doc doc;
@@ -496,9 +514,20 @@ NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std:
       sent.span.end = static_cast<uint32_t>(doc.text.size());
       doc.sentences.push_back(sent);
     }
+    fn(doc, s);
+    s = e;
+  }
+}
+
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump,
+                      const Tagger* tagger) {
+  NerScore score;
+  // One Doc per gold document (so document-level behaviour is exercised as in production).
+  for_each_ner_doc(gold, [&](Doc& doc, size_t s) {
+    if (tagger != nullptr) tagger->tag(doc);
     ner.recognize(doc);
     size_t ei = 0;
-    for (size_t k = s; k < e; ++k) {
+    for (size_t k = s; k < s + doc.sentences.size(); ++k) {
       const Sentence& sent = doc.sentences[k - s];
       std::vector<NerSpan> pred;
       for (; ei < doc.entities.size() && doc.entities[ei].first < sent.last; ++ei) {
@@ -508,8 +537,7 @@ NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std:
       score.add(gold[k].spans, pred, {"NORP"});
       if (dump != nullptr) append_dump(gold[k], pred, *dump);
     }
-    s = e;
-  }
+  });
   return score;
 }
 

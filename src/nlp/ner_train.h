@@ -9,6 +9,7 @@
 #include "nlp/gazetteer.h"
 #include "nlp/ner.h"
 #include "nlp/ner_data.h"
+#include "nlp/tagger.h"
 
 namespace dyad {
 
@@ -19,6 +20,7 @@ struct NerTrainOptions {
   std::string out;                 // model path
   std::string cities;              // GeoNames cities TSV ("" = no city gazetteer)
   std::string admin1;              // GeoNames admin1CodesASCII.txt ("" = none)
+  std::string tagger;              // POS tagger model: UPOS features ("" = none)
   std::string actors;              // dyad actor dictionary (data/actors/phoenix.tsv; "" = none)
   std::vector<std::string> first_names;  // given-name lists, one name a line
   int min_population = 15000;      // cities at or above this population enter the gazetteer
@@ -47,6 +49,12 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
 // (the gold data does not annotate NORP).
 // If `dump` is given it receives one line per word, "word<TAB>gold<TAB>predicted" (IOB2), with a
 // blank line after each sentence: for error analysis.
-NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump = nullptr);
+// `tagger` (optional) tags each document first, as the pipeline does.
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump = nullptr,
+                      const Tagger* tagger = nullptr);
+
+// The documents of `sentences` (split at new_doc) as Docs of space-joined words, one Sentence
+// per NerSentence; calls fn(doc, index of its first sentence).
+void for_each_ner_doc(const std::vector<NerSentence>& sentences, const std::function<void(Doc&, size_t)>& fn);
 
 }  // namespace dyad
