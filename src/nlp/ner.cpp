@@ -135,9 +135,15 @@ void ner_propagate_names(const Doc& doc, const std::vector<Sentence>& sentences,
   for (const Entity& e : out) {
     const int t = e.type == EntityType::PER ? 0 : e.type == EntityType::ORG ? 1 : e.type == EntityType::LOC ? 2 : -1;
     if (t < 0 || e.last - e.first > kMaxLen) continue;
-    const uint32_t len = e.last - e.first;
-    (void)len;
     ++votes[surface(e.first, e.last)][static_cast<size_t>(t)];
+  }
+  // A person's surname alone ("Lavrov" after "Sergey Lavrov") is the same person.
+  for (const Entity& e : out) {
+    if (e.type != EntityType::PER || e.last - e.first < 2) continue;
+    const std::string_view last = doc.token_text(e.last - 1);
+    if (last.size() < 3 || !starts_upper(last)) continue;
+    auto& v = votes[surface(e.last - 1, e.last)];
+    if (v[1] == 0 && v[2] == 0) ++v[0];
   }
   if (votes.empty()) return;
   const uint32_t n = doc.num_tokens();

@@ -52,7 +52,8 @@ class Ner {
   // Document-level consistency (on by default): after every sentence is labelled, another
   // occurrence of a predicted PER/ORG/LOC name with exactly the same spelling (case included),
   // not overlapping another entity nor glued to a capitalised word, gets the type most often
-  // predicted for that spelling. (+0.9 F1 on UNER-EWT dev, mostly ORG recall: see eval/ner.)
+  // predicted for that spelling; the surname of a predicted multi-word PER counts as PER too.
+  // (+1.0 F1 on UNER-EWT dev, mostly ORG recall: see eval/ner.)
   void set_propagate(bool on) { propagate_ = on; }
   const Gazetteer& gazetteer() const { return gaz_; }
 

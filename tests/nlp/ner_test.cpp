@@ -280,6 +280,17 @@ TEST(Ner, PropagatesNamesAcrossTheDocument) {
   EXPECT_EQ(got, want);
 }
 
+TEST(Ner, PropagatesSurnamesOfPeople) {
+  Doc doc = make_doc("Sergey Lavrov arrived . Lavrov spoke . Moscow and Moscow Oblast");
+  doc.sentences = {{0, 4, {}}, {4, 7, {}}, {7, 11, {}}};
+  std::vector<Entity> ents = {{0, 2, EntityType::PER}, {9, 11, EntityType::LOC}};
+  ner_propagate_names(doc, doc.sentences, ents);
+  ASSERT_EQ(ents.size(), 3u);  // "Moscow" alone is not propagated from "Moscow Oblast"
+  EXPECT_EQ(ents[2].first, 4u);
+  EXPECT_EQ(ents[2].last, 5u);
+  EXPECT_EQ(ents[2].type, EntityType::PER);
+}
+
 TEST(NerEval, DumpHasGoldAndPredictedColumns) {
   NerSentence s;
   s.words = {"Sergey", "Lavrov", "visited", "Pyongyang", "."};
