@@ -303,8 +303,8 @@ TEST(NerEval, DumpHasGoldAndPredictedColumns) {
   EXPECT_EQ(std::count(dump.begin(), dump.end(), '\n'), 6);  // 5 words + blank line
 }
 
-// Measured 66.4 with models/ner.bin of 2026-11-23 (dev sentences 1-400).
-constexpr double kDevFloor = 60.0;
+// Measured 70.0 with models/ner.bin of 2026-11-23 13:09 (dev sentences 1-400; 66.4 in session 1).
+constexpr double kDevFloor = 64.0;
 
 // F1 on the first 400 dev sentences. The floor is set a few points below the measured figure
 // (see the report) so a broken feature or model shows, not noise.
