@@ -31,8 +31,11 @@ enum GazCategory : uint16_t {
   kGazOrgKeyword = 1 << 5,    // "Ministry", "Agency", "University"
   kGazPersonTitle = 1 << 6,   // "President", "Minister", "Dr."
   kGazOrganisation = 1 << 7,  // "NATO", "KCNA", "United Nations"
-  kGazLowerWord = 1 << 8,     // a word seen in lowercase in the training text (common word)
-  kGazNumCategories = 9
+  kGazLowerWord = 1 << 8,     // a word seen in lowercase outside entities in the training text
+  kGazPerson = 1 << 9,        // full names of people (Phoenix actor dictionaries)
+  kGazFirstName = 1 << 10,    // given names (Moby first-name lists, first words of Phoenix people)
+  kGazActor = 1 << 11,        // other named actors of the Phoenix dictionaries (orgs, places, people)
+  kGazNumCategories = 12
 };
 std::string_view gaz_category_name(int bit);  // "country", "demonym", ...
 

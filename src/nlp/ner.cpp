@@ -4,6 +4,8 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
+#include <unordered_map>
 #include <bit>
 
 #include "base/utf8.h"
@@ -59,11 +61,19 @@ Ner Ner::load(const std::string& path) {
 
 std::vector<NerLabelSpan> Ner::label(std::span<const std::string_view> words) const {
   // Scratch buffers per call: recognize() is const and may run on several threads.
+  NerDocContext doc;
+  doc.add(words);
+  return label(words, doc);
+}
+
+std::vector<NerLabelSpan> Ner::label(std::span<const std::string_view> words, const NerDocContext& doc,
+                                     std::span<const Upos> upos) const {
+  // Scratch buffers per call: recognize() is const and may run on several threads.
   NerFeaturizer fz(&gaz_);
   std::vector<uint64_t> feats, lower, shape;
   std::vector<uint32_t> offsets;
   std::vector<int> labels;
-  fz.extract(words, feats, offsets, lower, shape);
+  fz.extract(words, feats, offsets, lower, shape, &doc, upos);
   ner_decode(weights_, feats, offsets, lower, shape, labels);
   return ner_label_spans(labels);
 }
@@ -80,22 +90,99 @@ void Ner::recognize(Doc& doc) const {
   if (sentences.empty() && n > 0) sentences.push_back({0, n, Span{0, static_cast<uint32_t>(doc.text.size())}});
   std::vector<Entity> out;
   std::vector<std::string_view> words;
-  for (const Sentence& sent : sentences) {
+  auto sentence_words = [&](const Sentence& sent) {
     const uint32_t first = std::min(sent.first, n), last = std::min(std::max(sent.last, first), n);
-    if (first == last) continue;
     words.clear();
     for (uint32_t i = first; i < last; ++i) words.push_back(doc.token_text(i));
+    return std::pair{first, last};
+  };
+  NerDocContext context;
+  for (const Sentence& sent : sentences) {
+    sentence_words(sent);
+    context.add(words);
+  }
+  for (const Sentence& sent : sentences) {
+    const auto [first, last] = sentence_words(sent);
+    if (first == last) continue;
     const size_t begin = out.size();
-    for (const auto& sp : label(words)) {
+    const std::span<const Upos> upos =
+        doc.upos.size() == n ? std::span<const Upos>(doc.upos).subspan(first, last - first) : std::span<const Upos>{};
+    for (const auto& sp : label(words, context, upos)) {
       if (sp.type < 0 || static_cast<size_t>(sp.type) >= types_.size()) continue;
       out.push_back({first + sp.first, first + sp.last, types_[static_cast<size_t>(sp.type)]});
     }
     add_norp(doc, first, last, out, begin);
   }
+  if (propagate_) ner_propagate_names(doc, sentences, out);
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return a.first != b.first ? a.first < b.first : a.last < b.last;
   });
   doc.entities = std::move(out);
+}
+
+void ner_propagate_names(const Doc& doc, const std::vector<Sentence>& sentences, std::vector<Entity>& out) {
+  constexpr uint32_t kMaxLen = 6;
+  auto surface = [&](uint32_t a, uint32_t b) {
+    std::string s;
+    for (uint32_t i = a; i < b; ++i) {
+      s += doc.token_text(i);
+      s += ' ';
+    }
+    return s;
+  };
+  // Votes per exact surface form (case kept: "Kerala" does not vouch for "kerala").
+  std::unordered_map<std::string, std::array<uint32_t, 3>> votes;
+  for (const Entity& e : out) {
+    const int t = e.type == EntityType::PER ? 0 : e.type == EntityType::ORG ? 1 : e.type == EntityType::LOC ? 2 : -1;
+    if (t < 0 || e.last - e.first > kMaxLen) continue;
+    ++votes[surface(e.first, e.last)][static_cast<size_t>(t)];
+  }
+  // A person's surname alone ("Lavrov" after "Sergey Lavrov") is the same person.
+  for (const Entity& e : out) {
+    if (e.type != EntityType::PER || e.last - e.first < 2) continue;
+    const std::string_view last = doc.token_text(e.last - 1);
+    if (last.size() < 3 || !starts_upper(last)) continue;
+    auto& v = votes[surface(e.last - 1, e.last)];
+    if (v[1] == 0 && v[2] == 0) ++v[0];
+  }
+  if (votes.empty()) return;
+  const uint32_t n = doc.num_tokens();
+  std::vector<bool> covered(n, false);
+  for (const Entity& e : out)
+    for (uint32_t i = e.first; i < e.last && i < n; ++i) covered[i] = true;
+  static constexpr EntityType kTypes[3] = {EntityType::PER, EntityType::ORG, EntityType::LOC};
+  for (const Sentence& sent : sentences) {
+    const uint32_t last = std::min(sent.last, n);
+    for (uint32_t i = std::min(sent.first, n); i < last;) {
+      uint32_t found = 0;
+      int type = -1;
+      if (!covered[i]) {
+        for (uint32_t j = std::min(last, i + kMaxLen); j > i && found == 0; --j) {
+          if (covered[j - 1]) continue;
+          const auto it = votes.find(surface(i, j));
+          if (it == votes.end()) continue;
+          // Whole-span only: the neighbours must not continue a capitalised name.
+          const bool glued = (i > sent.first && starts_upper(doc.token_text(i - 1)) && !covered[i - 1]) ||
+                             (j < last && starts_upper(doc.token_text(j)) && !covered[j]);
+          if (glued) continue;
+          const auto& v = it->second;
+          type = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+          found = j;
+        }
+      }
+      if (found != 0) {
+        bool clear = true;
+        for (uint32_t k = i; k < found; ++k) clear = clear && !covered[k];
+        if (clear) {
+          out.push_back({i, found, kTypes[type]});
+          for (uint32_t k = i; k < found; ++k) covered[k] = true;
+          i = found;
+          continue;
+        }
+      }
+      ++i;
+    }
+  }
 }
 
 void Ner::add_norp(const Doc& doc, uint32_t first, uint32_t last, std::vector<Entity>& out,

@@ -16,6 +16,8 @@ enum Tpl : uint64_t {
   kBias = 1, kWord, kLower, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShape, kShapeM1, kShapeP1,
   kShape3, kPrefix, kSuffix, kFirstShape, kBigramM1, kBigramP1, kGaz, kGazCap, kGazPrev, kGazNext,
   kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps, kLowerM1ShapeP0, kShapeP0LowerP1,
+  kDocCase, kSentProfile, kGazProfile, kGazCommon, kSuffixM1, kSuffixP1, kLowerM1P1,
+  kUpos3, kUposCap, kUposM1, kUposP1, kUposLower,
 };
 
 inline uint64_t feat(Tpl t, uint64_t h) { return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h); }
@@ -53,6 +55,29 @@ void lower_and_shape(std::string_view w, std::string& lower, std::string& shape)
 }
 
 bool is_capitalised(std::string_view shape) { return !shape.empty() && shape[0] == 'X'; }
+// "Xx...": capitalised but not all capitals.
+bool is_title(std::string_view shape) { return is_capitalised(shape) && shape.find('x') != std::string_view::npos; }
+bool has_upper(std::string_view shape) { return shape.find('X') != std::string_view::npos; }
+bool has_lower(std::string_view shape) { return shape.find('x') != std::string_view::npos; }
+
+// Capitalisation profile of a sentence (web text is often all lowercase or all capitals, which
+// changes what a capital letter means): 0 short, 1 no capitals after the first word, 2 mostly
+// all-capital words, 3 mostly capitalised words (titles), 4 ordinary.
+int sentence_profile(const std::vector<std::string>& shapes) {
+  size_t alpha = 0, cap = 0, caps = 0;
+  for (size_t i = 1; i < shapes.size(); ++i) {
+    const std::string& sh = shapes[i];
+    if (!has_upper(sh) && !has_lower(sh)) continue;
+    ++alpha;
+    cap += is_capitalised(sh);
+    caps += has_upper(sh) && !has_lower(sh);
+  }
+  if (alpha < 3) return 0;
+  if (cap == 0) return 1;
+  if (caps * 5 >= alpha * 4) return 2;
+  if (cap * 5 >= alpha * 3) return 3;
+  return 4;
+}
 
 // Prefix/suffix of up to n code points of a lowercase word (byte boundaries kept valid).
 std::string_view utf8_prefix(std::string_view s, size_t n) {
@@ -79,9 +104,21 @@ bool ner_transition_ok(int prev, int label) {
   return prev_open && ner_label_type(prev) == ner_label_type(label);
 }
 
+void NerDocContext::add(std::span<const std::string_view> words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    lower_and_shape(words[i], lower_, shape_);
+    const bool title = i > 0 && is_title(shape_), lower = has_lower(shape_) && !has_upper(shape_);
+    if (!title && !lower) continue;
+    Counts& c = counts_[ner_hash(lower_)];
+    c.cap_mid += title;
+    c.lower += lower;
+  }
+}
+
 void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector<uint64_t>& feats,
                             std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
-                            std::vector<uint64_t>& shape_hash) const {
+                            std::vector<uint64_t>& shape_hash, const NerDocContext* doc,
+                            std::span<const Upos> upos) const {
   const size_t n = words.size();
   feats.clear();
   offsets.assign(1, 0);
@@ -99,6 +136,7 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
   static const uint64_t kStart = ner_hash("<s>"), kEnd = ner_hash("</s>");
   auto lh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : lower_hash[j]; };
   auto sh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : shape_hash[j]; };
+  const int profile = sentence_profile(shape_);
 
   for (size_t i = 0; i < n; ++i) {
     const auto si = static_cast<ptrdiff_t>(i);
@@ -120,6 +158,31 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     feats.push_back(feat(kLowerM1ShapeP0, ner_combine(lh(si - 1), shape_hash[i])));
     feats.push_back(feat(kShapeP0LowerP1, ner_combine(shape_hash[i], lh(si + 1))));
     feats.push_back(feat(kFirstShape, ner_combine(i == 0, shape_hash[i])));
+    feats.push_back(feat(kSentProfile, ner_combine(static_cast<uint64_t>(profile * 2 + (i == 0)), shape_hash[i])));
+    feats.push_back(feat(kLowerM1P1, ner_combine(lh(si - 1), lh(si + 1))));
+    if (i > 0) feats.push_back(feat(kSuffixM1, ner_hash(utf8_suffix(lower_[i - 1], 3))));
+    if (i + 1 < n) feats.push_back(feat(kSuffixP1, ner_hash(utf8_suffix(lower_[i + 1], 3))));
+    if (upos.size() == n) {
+      auto up = [&](ptrdiff_t j) -> uint64_t {
+        return j < 0 ? 100 : j >= static_cast<ptrdiff_t>(n) ? 101 : static_cast<uint64_t>(upos[j]);
+      };
+      const uint64_t u = up(si);
+      feats.push_back(feat(kUpos3, (up(si - 1) * 128 + u) * 128 + up(si + 1)));
+      feats.push_back(feat(kUposCap, (u * 2 + cap) * 2 + (i == 0)));
+      feats.push_back(feat(kUposM1, up(si - 1) * 128 + u));
+      feats.push_back(feat(kUposP1, u * 128 + up(si + 1)));
+      feats.push_back(feat(kUposLower, ner_combine(u, lower_hash[i])));
+    }
+    if (doc != nullptr) {
+      // Other occurrences in the document (this one taken out).
+      NerDocContext::Counts c = doc->get(lower_hash[i]);
+      const bool title = i > 0 && is_title(shape_[i]);
+      const bool lower = has_lower(shape_[i]) && !has_upper(shape_[i]);
+      c.cap_mid -= std::min<uint32_t>(c.cap_mid, title);
+      c.lower -= std::min<uint32_t>(c.lower, lower);
+      const uint64_t v = std::min<uint32_t>(c.cap_mid, 2) * 3 + std::min<uint32_t>(c.lower, 2);
+      feats.push_back(feat(kDocCase, ner_combine(v, static_cast<uint64_t>(cap * 2 + (i == 0)))));
+    }
     size_t cps = 0;
     for (size_t k = 0; k < lw.size(); ++k) cps += (static_cast<unsigned char>(lw[k]) & 0xC0) != 0x80;
     feats.push_back(feat(kLength, std::min<size_t>(cps, 12) * 2 + cap));
@@ -133,11 +196,15 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     // Gazetteers: category and position within the match, alone and with capitalisation.
     const GazMarks& m = marks_[i];
     const uint16_t parts[4] = {m.begin, m.inside, m.end, m.unit};
+    const bool common = (m.unit & kGazLowerWord) != 0;
     for (int p = 0; p < 4; ++p) {
       for (int c = 0; c < kGazNumCategories; ++c) {
         if (c == 8 || !(parts[p] >> c & 1)) continue;  // kGazLowerWord is used below only
-        feats.push_back(feat(kGaz, static_cast<uint64_t>(p * 16 + c)));
-        feats.push_back(feat(kGazCap, static_cast<uint64_t>((p * 16 + c) * 2 + cap)));
+        const auto pc = static_cast<uint64_t>(p * 16 + c);
+        feats.push_back(feat(kGaz, pc));
+        feats.push_back(feat(kGazCap, pc * 2 + cap));
+        feats.push_back(feat(kGazProfile, pc * 5 + static_cast<uint64_t>(profile)));
+        feats.push_back(feat(kGazCommon, (pc * 2 + common) * 2 + cap));
       }
     }
     // A capitalised word that is also a common lowercase word ("The", "Will", "Bush"...).

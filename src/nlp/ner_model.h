@@ -12,10 +12,12 @@
 
 #include <cstdint>
 #include <span>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "base/doc.h"
 #include "nlp/gazetteer.h"
 
 namespace dyad {
@@ -33,16 +35,42 @@ inline bool ner_final_ok(int label) {
   return label == 0 || ner_label_part(label) == Bilou::L || ner_label_part(label) == Bilou::U;
 }
 
+// How each word is written across one document: a word capitalised mid-sentence elsewhere in
+// the document is likely a name even where it is lowercased or sentence-initial ("kerala" in a
+// thread that also writes "Kerala"), and one written lowercase elsewhere likely is not.
+class NerDocContext {
+ public:
+  struct Counts {
+    uint32_t cap_mid = 0;  // capitalised ("Xx...") and not sentence-initial
+    uint32_t lower = 0;    // no uppercase letter
+  };
+  void clear() { counts_.clear(); }
+  // Adds the words of one sentence of the document.
+  void add(std::span<const std::string_view> words);
+  Counts get(uint64_t lower_hash) const {
+    const auto it = counts_.find(lower_hash);
+    return it == counts_.end() ? Counts{} : it->second;
+  }
+
+ private:
+  std::unordered_map<uint64_t, Counts> counts_;  // by hash of the lowercased word
+  std::string lower_, shape_;
+};
+
 // Computes the static features of every word of a sentence.
 class NerFeaturizer {
  public:
   explicit NerFeaturizer(const Gazetteer* gaz) : gaz_(gaz) {}
 
   // feats receives the features of word i at [offsets[i], offsets[i+1]); offsets has n+1 entries.
-  // Also fills lower_hash[i] / shape_hash[i], used by history features.
+  // Also fills lower_hash[i] / shape_hash[i], used by history features. `doc` (optional) holds
+  // the whole document's words, this sentence included. `upos` (optional: empty or one per
+  // word) are the tagger's part-of-speech tags; the model is trained with them, so leaving them
+  // out costs accuracy.
   void extract(std::span<const std::string_view> words, std::vector<uint64_t>& feats,
                std::vector<uint32_t>& offsets, std::vector<uint64_t>& lower_hash,
-               std::vector<uint64_t>& shape_hash) const;
+               std::vector<uint64_t>& shape_hash, const NerDocContext* doc = nullptr,
+               std::span<const Upos> upos = {}) const;
 
   // Appends the features that depend on the previous label (label of word i-1, -1 at the start).
   static constexpr int kHistory = 3;  // features appended per call

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <unordered_map>
 
@@ -73,6 +74,36 @@ std::vector<int> gold_labels(const NerSentence& s, const std::vector<std::string
 
 std::vector<std::string_view> views(const std::vector<std::string>& words) {
   return {words.begin(), words.end()};
+}
+
+// UPOS tags of every sentence (empty vectors without a tagger).
+std::vector<std::vector<Upos>> tag_sentences(const Tagger* tagger, const std::vector<NerSentence>& sentences) {
+  std::vector<std::vector<Upos>> out(sentences.size());
+  if (tagger == nullptr) return out;
+  for_each_ner_doc(sentences, [&](Doc& doc, size_t s) {
+    tagger->tag(doc);
+    for (size_t k = 0; k < doc.sentences.size(); ++k) {
+      const Sentence& sent = doc.sentences[k];
+      out[s + k].assign(doc.upos.begin() + sent.first, doc.upos.begin() + sent.last);
+    }
+  });
+  return out;
+}
+
+// The document context of every sentence (documents start at new_doc).
+struct DocContexts {
+  std::vector<NerDocContext> docs;
+  std::vector<uint32_t> doc_of;  // per sentence
+  const NerDocContext& of(size_t sentence) const { return docs[doc_of[sentence]]; }
+};
+DocContexts doc_contexts(const std::vector<NerSentence>& sentences) {
+  DocContexts d;
+  for (const auto& s : sentences) {
+    if (s.new_doc || d.docs.empty()) d.docs.emplace_back();
+    d.docs.back().add(views(s.words));
+    d.doc_of.push_back(static_cast<uint32_t>(d.docs.size() - 1));
+  }
+  return d;
 }
 
 // Featurised sentence kept in memory for all epochs.
@@ -171,22 +202,106 @@ class Trainer {
   std::vector<uint64_t> stamp_;
 };
 
+// Mean of the trainers' averaged weights over the union of their feature keys.
+void mean_weights(const std::vector<Trainer>& trainers, int num_labels, std::vector<uint64_t>& keys,
+                  std::vector<float>& w) {
+  keys.clear();
+  w.clear();
+  std::unordered_map<uint64_t, uint32_t> row_of;
+  const auto L = static_cast<size_t>(num_labels);
+  const float scale = 1.0f / static_cast<float>(trainers.size());
+  for (const Trainer& t : trainers) {
+    const std::vector<float> avg = t.averaged();
+    for (size_t r = 0; r < t.keys().size(); ++r) {
+      auto [it, fresh] = row_of.try_emplace(t.keys()[r], static_cast<uint32_t>(keys.size()));
+      if (fresh) {
+        keys.push_back(t.keys()[r]);
+        w.resize(w.size() + L, 0.0f);
+      }
+      float* dst = w.data() + static_cast<size_t>(it->second) * L;
+      for (size_t l = 0; l < L; ++l) dst[l] += scale * avg[r * L + l];
+    }
+  }
+}
+
 // F1 of weights on featurised dev sentences (no NORP layer: dev has no NORP).
-double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const NerFeaturizer& fz,
-              const std::vector<std::string>& types) {
+double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const std::vector<std::vector<Upos>>& upos,
+              const NerFeaturizer& fz, const std::vector<std::string>& types) {
   NerScore score;
   std::vector<uint64_t> feats, lower, shape;
   std::vector<uint32_t> offsets;
   std::vector<int> labels;
-  for (const auto& s : dev) {
+  const auto contexts = doc_contexts(dev);
+  for (size_t k = 0; k < dev.size(); ++k) {
+    const NerSentence& s = dev[k];
     const auto words = views(s.words);
-    fz.extract(words, feats, offsets, lower, shape);
+    fz.extract(words, feats, offsets, lower, shape, &contexts.of(k), upos[k]);
     ner_decode(w, feats, offsets, lower, shape, labels);
     std::vector<NerSpan> pred;
     for (const auto& sp : ner_label_spans(labels)) pred.push_back({sp.first, sp.last, types[sp.type]});
     score.add(s.spans, pred);
   }
   return score.overall.f1();
+}
+
+// IOB2 tags of spans over n words.
+std::vector<std::string> iob2_tags(size_t n, const std::vector<NerSpan>& spans) {
+  std::vector<std::string> tags(n, "O");
+  for (const auto& sp : spans)
+    for (uint32_t i = sp.first; i < sp.last && i < n; ++i) tags[i] = (i == sp.first ? "B-" : "I-") + sp.type;
+  return tags;
+}
+
+void append_dump(const NerSentence& s, const std::vector<NerSpan>& pred, std::string& out) {
+  const auto g = iob2_tags(s.words.size(), s.spans), p = iob2_tags(s.words.size(), pred);
+  for (size_t i = 0; i < s.words.size(); ++i) out += fmt::format("{}\t{}\t{}\n", s.words[i], g[i], p[i]);
+  out += '\n';
+}
+
+// Names from a dyad actor dictionary (data/actors/phoenix.tsv: "E<TAB>A<TAB>NAME_<TAB>code<TAB>
+// ...<TAB>roles" entries, each followed by "P<TAB>synonym" lines). An actor with dated roles
+// ("USAGOV@2009...") is a person: its names go in kGazPerson and its first word in kGazFirstName.
+// Other actors (organisations, bodies, territories) whose code is longer than a country code go in
+// kGazActor. Words are upper case joined by '_' in the file.
+void add_actors(std::string_view data, GazetteerBuilder& g) {
+  uint16_t current = 0;  // category of the entry the P lines belong to
+  auto clean = [](std::string_view name) {
+    std::string out;
+    for (char c : name) {
+      if (c == '_') c = ' ';
+      if (c == '"') continue;
+      out.push_back(c);
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  auto add = [&](std::string_view raw) {
+    const std::string name = clean(raw);
+    if (name.empty()) return;
+    g.add(name, current);
+    if (current == kGazPerson) {
+      const size_t sp = name.find(' ');
+      if (sp != std::string::npos && sp > 1) g.add(std::string_view(name).substr(0, sp), kGazFirstName);
+    }
+  };
+  for_lines(data, [&](std::string_view line) {
+    if (line.starts_with("E\t")) {
+      const auto cols = split_tabs(line);
+      current = 0;
+      if (cols.size() < 4 || cols[1] != "A") return;
+      const bool person = cols.size() >= 6 && cols[5].find('@') != std::string_view::npos;
+      if (person) current = kGazPerson;
+      else if (cols[3].size() > 3) current = kGazActor;
+      if (current != 0) add(cols[2]);
+    } else if (line.starts_with("P\t") && current != 0) {
+      std::string_view syn = line.substr(2);
+      // Skip "MR OBAMA"-style synonyms: a title and a surname is not a full name.
+      if (current == kGazPerson && (syn.starts_with("MR ") || syn.starts_with("MR. ") || syn.starts_with("MRS ") ||
+                                    syn.starts_with("MS ") || syn.starts_with("DR ")))
+        return;
+      add(syn);
+    }
+  });
 }
 
 }  // namespace
@@ -235,9 +350,23 @@ GazetteerBuilder build_ner_gazetteer(const NerTrainOptions& opt, const std::vect
       }
     });
   }
-  // Common words: seen in lowercase in the training text.
+  if (!opt.actors.empty()) add_actors(read_maybe_gz(opt.actors), g);
+  for (const auto& path : opt.first_names) {
+    const std::string data = read_maybe_gz(path);
+    for_lines(data, [&](std::string_view line) {
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      if (!line.empty() && line[0] != '#') g.add(line, kGazFirstName);
+    });
+  }
+  // Common words: seen in lowercase outside entities in the training text (an entity written in
+  // lowercase, "kerala", must not make its name look like a common word).
   for (const auto& s : sentences) {
-    for (const auto& w : s.words) {
+    std::vector<bool> in_entity(s.words.size(), false);
+    for (const auto& sp : s.spans)
+      for (uint32_t i = sp.first; i < sp.last && i < s.words.size(); ++i) in_entity[i] = true;
+    for (size_t i = 0; i < s.words.size(); ++i) {
+      if (in_entity[i]) continue;
+      const std::string& w = s.words[i];
       const bool has_lower_letter = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       const bool has_upper = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (has_lower_letter && !has_upper) g.add(w, kGazLowerWord);
@@ -266,6 +395,9 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   std::sort(types.begin() + 3, types.end());
   const int num_labels = ner_num_labels(static_cast<int>(types.size()));
 
+  std::optional<Tagger> tagger;
+  if (!opt.tagger.empty()) tagger = Tagger::load(opt.tagger);
+  const auto dev_upos = tag_sentences(tagger ? &*tagger : nullptr, dev);
   GazetteerBuilder gb = build_ner_gazetteer(opt, train);
   const std::string gaz_bytes = gb.serialize();
   const Gazetteer gaz = Gazetteer::load(gaz_bytes, "gazetteer");
@@ -277,11 +409,16 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   std::vector<std::vector<uint64_t>> all_feats(train.size());
   std::vector<Example> examples(train.size());
   std::unordered_map<uint64_t, uint32_t> counts;
-  for (size_t s = 0; s < train.size(); ++s) {
-    const auto words = views(train[s].words);
-    fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape);
-    examples[s].gold = gold_labels(train[s], types);
-    for (uint64_t f : all_feats[s]) ++counts[f];
+  {
+    const auto contexts = doc_contexts(train);
+    const auto train_upos = tag_sentences(tagger ? &*tagger : nullptr, train);
+    for (size_t s = 0; s < train.size(); ++s) {
+      const auto words = views(train[s].words);
+      fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape, &contexts.of(s),
+                 train_upos[s]);
+      examples[s].gold = gold_labels(train[s], types);
+      for (uint64_t f : all_feats[s]) ++counts[f];
+    }
   }
   Trainer trainer(num_labels);
   for (size_t s = 0; s < train.size(); ++s) {
@@ -301,29 +438,40 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
                   opt.min_count));
   counts.clear();
 
-  std::vector<size_t> order(examples.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::mt19937_64 rng(opt.seed);
+  // An ensemble of `bags` perceptrons that differ only in the order they see the sentences; the
+  // model is the mean of their averaged weights (less variance than any one of them).
+  const int bags = std::max(1, opt.bags);
+  std::vector<Trainer> trainers(static_cast<size_t>(bags), trainer);
+  std::vector<std::vector<size_t>> orders(trainers.size(), std::vector<size_t>(examples.size()));
+  std::vector<std::mt19937_64> rngs;
+  for (size_t b = 0; b < trainers.size(); ++b) {
+    std::iota(orders[b].begin(), orders[b].end(), 0);
+    rngs.emplace_back(opt.seed + 7919 * b);
+  }
   NerTrainResult result;
   std::vector<float> best_w;
   std::vector<uint64_t> best_keys;
   for (int e = 1; e <= opt.epochs; ++e) {
-    std::shuffle(order.begin(), order.end(), rng);
-    trainer.epoch(examples, order);
-    std::vector<float> avg = trainer.averaged();
+    for (size_t b = 0; b < trainers.size(); ++b) {
+      std::shuffle(orders[b].begin(), orders[b].end(), rngs[b]);
+      trainers[b].epoch(examples, orders[b]);
+    }
+    std::vector<uint64_t> ens_keys;
+    std::vector<float> avg;
+    mean_weights(trainers, num_labels, ens_keys, avg);
     double f1 = 0;
     if (!dev.empty()) {
       std::vector<uint64_t> tk;
       std::vector<uint32_t> tr;
-      build_weight_table(trainer.keys(), tk, tr);
-      f1 = dev_f1(NerWeights(tk, tr, avg, num_labels), dev, fz, types);
+      build_weight_table(ens_keys, tk, tr);
+      f1 = dev_f1(NerWeights(tk, tr, avg, num_labels), dev, dev_upos, fz, types);
     }
     log(fmt::format("epoch {:2d}: dev F1 {:.2f}", e, f1));
     if (dev.empty() || f1 > result.dev_f1 || best_w.empty()) {
       result.dev_f1 = f1;
       result.best_epoch = e;
       best_w = std::move(avg);
-      best_keys = trainer.keys();
+      best_keys = std::move(ens_keys);
     }
   }
   // Drop rows whose weights are all negligible.
@@ -345,11 +493,9 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
   return result;
 }
 
-NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold) {
-  NerScore score;
+void for_each_ner_doc(const std::vector<NerSentence>& gold, const std::function<void(Doc&, size_t)>& fn) {
   size_t s = 0;
   while (s < gold.size()) {
-    // One Doc per gold document (so document-level behaviour is exercised as in production).
     size_t e = s + 1;
     while (e < gold.size() && !gold[e].new_doc) ++e;
     Doc doc;
@@ -368,9 +514,20 @@ NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold) {
       sent.span.end = static_cast<uint32_t>(doc.text.size());
       doc.sentences.push_back(sent);
     }
+    fn(doc, s);
+    s = e;
+  }
+}
+
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump,
+                      const Tagger* tagger) {
+  NerScore score;
+  // One Doc per gold document (so document-level behaviour is exercised as in production).
+  for_each_ner_doc(gold, [&](Doc& doc, size_t s) {
+    if (tagger != nullptr) tagger->tag(doc);
     ner.recognize(doc);
     size_t ei = 0;
-    for (size_t k = s; k < e; ++k) {
+    for (size_t k = s; k < s + doc.sentences.size(); ++k) {
       const Sentence& sent = doc.sentences[k - s];
       std::vector<NerSpan> pred;
       for (; ei < doc.entities.size() && doc.entities[ei].first < sent.last; ++ei) {
@@ -378,9 +535,9 @@ NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold) {
         pred.push_back({en.first - sent.first, en.last - sent.first, std::string(entity_type_name(en.type))});
       }
       score.add(gold[k].spans, pred, {"NORP"});
+      if (dump != nullptr) append_dump(gold[k], pred, *dump);
     }
-    s = e;
-  }
+  });
   return score;
 }
 

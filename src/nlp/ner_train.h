@@ -9,6 +9,7 @@
 #include "nlp/gazetteer.h"
 #include "nlp/ner.h"
 #include "nlp/ner_data.h"
+#include "nlp/tagger.h"
 
 namespace dyad {
 
@@ -19,10 +20,14 @@ struct NerTrainOptions {
   std::string out;                 // model path
   std::string cities;              // GeoNames cities TSV ("" = no city gazetteer)
   std::string admin1;              // GeoNames admin1CodesASCII.txt ("" = none)
+  std::string tagger;              // POS tagger model: UPOS features ("" = none)
+  std::string actors;              // dyad actor dictionary (data/actors/phoenix.tsv; "" = none)
+  std::vector<std::string> first_names;  // given-name lists, one name a line
   int min_population = 15000;      // cities at or above this population enter the gazetteer
   int epochs = 12;
   int min_count = 2;               // static features seen fewer times in training are dropped
   uint64_t seed = 1;               // shuffling
+  int bags = 1;                    // perceptrons averaged (each sees its own sentence order)
 };
 
 struct NerTrainResult {
@@ -32,8 +37,8 @@ struct NerTrainResult {
   size_t gazetteer_entries = 0;
 };
 
-// Builds the gazetteer: built-in lexicon lists, GeoNames (if paths given) and the words seen in
-// lowercase in `sentences`.
+// Builds the gazetteer: built-in lexicon lists, GeoNames, actor dictionary and first names (if
+// paths given) and the words seen in lowercase outside gold entities in `sentences`.
 GazetteerBuilder build_ner_gazetteer(const NerTrainOptions& opt, const std::vector<NerSentence>& sentences);
 
 // Trains, keeps the epoch with the best dev F1, writes opt.out. `log` gets progress lines.
@@ -42,6 +47,14 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
 // Scores a model on gold sentences through Ner::recognize (documents rebuilt from the words,
 // joined by spaces). NORP predictions are counted per type but left out of the overall figures
 // (the gold data does not annotate NORP).
-NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold);
+// If `dump` is given it receives one line per word, "word<TAB>gold<TAB>predicted" (IOB2), with a
+// blank line after each sentence: for error analysis.
+// `tagger` (optional) tags each document first, as the pipeline does.
+NerScore evaluate_ner(const Ner& ner, const std::vector<NerSentence>& gold, std::string* dump = nullptr,
+                      const Tagger* tagger = nullptr);
+
+// The documents of `sentences` (split at new_doc) as Docs of space-joined words, one Sentence
+// per NerSentence; calls fn(doc, index of its first sentence).
+void for_each_ner_doc(const std::vector<NerSentence>& sentences, const std::function<void(Doc&, size_t)>& fn);
 
 }  // namespace dyad

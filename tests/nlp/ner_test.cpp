@@ -2,12 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
 #include "base/error.h"
 #include "base/paths.h"
 #include "nlp/ner_data.h"
+#include "nlp/ner_hash.h"
+#include "nlp/ner_model.h"
 #include "nlp/ner_train.h"
 
 namespace dyad {
@@ -190,8 +194,117 @@ TEST(Ner, Robustness) {
   for (size_t k = 1; k < many.entities.size(); ++k) EXPECT_LE(many.entities[k - 1].last, many.entities[k].first);
 }
 
-// Measured 66.4 with models/ner.bin of 2026-11-23 (dev sentences 1-400).
-constexpr double kDevFloor = 60.0;
+TEST(NerDocContext, CountsCapitalisedMidSentenceAndLowercase) {
+  NerDocContext doc;
+  const std::vector<std::string_view> a = {"Kerala", "is", "in", "India"};
+  const std::vector<std::string_view> b = {"i", "love", "kerala", "and", "Kerala", "food"};
+  doc.add(a);
+  doc.add(b);
+  // "Kerala" sentence-initial does not count as capitalised mid-sentence.
+  const auto k = doc.get(ner_hash("kerala"));
+  EXPECT_EQ(k.cap_mid, 1u);
+  EXPECT_EQ(k.lower, 1u);
+  EXPECT_EQ(doc.get(ner_hash("india")).cap_mid, 1u);
+  EXPECT_EQ(doc.get(ner_hash("love")).lower, 1u);
+  EXPECT_EQ(doc.get(ner_hash("absent")).cap_mid + doc.get(ner_hash("absent")).lower, 0u);
+}
+
+// The document context changes the features of a lowercase word written capitalised elsewhere.
+TEST(NerFeaturizer, DocumentContextAddsEvidence) {
+  const std::vector<std::string_view> words = {"we", "went", "to", "kerala"};
+  NerFeaturizer fz(&model().gazetteer());
+  std::vector<uint64_t> alone, with_doc, lower, shape;
+  std::vector<uint32_t> offsets;
+  NerDocContext solo, doc;
+  solo.add(words);
+  doc.add(words);
+  doc.add(std::vector<std::string_view>{"I", "love", "Kerala"});
+  fz.extract(words, alone, offsets, lower, shape, &solo);
+  const std::vector<uint32_t> off_alone = offsets;
+  fz.extract(words, with_doc, offsets, lower, shape, &doc);
+  ASSERT_EQ(off_alone, offsets);
+  const std::vector<uint64_t> a(alone.begin() + off_alone[3], alone.end());
+  const std::vector<uint64_t> b(with_doc.begin() + offsets[3], with_doc.end());
+  EXPECT_NE(a, b);
+  // Words without other occurrences are unaffected.
+  EXPECT_TRUE(std::equal(alone.begin(), alone.begin() + off_alone[1], with_doc.begin()));
+}
+
+TEST(NerGazetteer, ActorsFirstNamesAndCommonWords) {
+  const std::string dir = ::testing::TempDir();
+  const std::string actors = dir + "/ner_actors.tsv", names = dir + "/ner_names.txt";
+  {
+    std::ofstream f(actors);
+    f << "# test\nE\tA\tBARACK_OBAMA\t-\t0\tUSAELI@19780101-20000101;\nP\tBARACK HUSSEIN OBAMA\nP\tMR OBAMA_\n"
+         "E\tA\tUNITED_NATIONS_\tIGOUNO\t0\t\nP\tUNITED NATIONS_\nE\tA\tRUSSIA_\tRUS\t0\t\n";
+    std::ofstream g(names);
+    g << "Priscilla\nConstance\n";
+  }
+  NerTrainOptions opt;
+  opt.actors = actors;
+  opt.first_names = {names};
+  NerSentence s;
+  s.words = {"i", "love", "kerala", "food"};
+  s.spans = {{2, 3, "LOC"}};
+  const std::string bytes = build_ner_gazetteer(opt, {s}).serialize();
+  const Gazetteer gaz = Gazetteer::load(bytes, "test");
+  EXPECT_TRUE(gaz.lookup("Barack Obama") & kGazPerson);
+  EXPECT_TRUE(gaz.lookup("Barack Hussein Obama") & kGazPerson);
+  EXPECT_FALSE(gaz.lookup("Mr Obama") & kGazPerson);
+  EXPECT_TRUE(gaz.lookup("Barack") & kGazFirstName);
+  EXPECT_TRUE(gaz.lookup("Priscilla") & kGazFirstName);
+  EXPECT_TRUE(gaz.lookup("United Nations") & kGazActor);
+  EXPECT_FALSE(gaz.lookup("Russia") & kGazActor);  // country codes are left to the country list
+  EXPECT_TRUE(gaz.lookup("love") & kGazLowerWord);
+  EXPECT_FALSE(gaz.lookup("kerala") & kGazLowerWord);  // inside a gold entity
+  std::remove(actors.c_str());
+  std::remove(names.c_str());
+}
+
+// Names predicted once are found again elsewhere in the document, whole and with their type.
+TEST(Ner, PropagatesNamesAcrossTheDocument) {
+  // Tokens: 0 HANO, 3 Enron, 5 then, 6 HANO, 8 Enron, 10-12 New Enron Corp, 14 hano.
+  Doc doc = make_doc("HANO staff met Enron . then HANO sued Enron and New Enron Corp . hano left");
+  doc.sentences = {{0, 5, {}}, {5, 16, {}}};
+  std::vector<Entity> ents = {{0, 1, EntityType::ORG}, {3, 4, EntityType::ORG}};
+  ner_propagate_names(doc, doc.sentences, ents);
+  std::sort(ents.begin(), ents.end(), [](const Entity& a, const Entity& b) { return a.first < b.first; });
+  std::vector<std::pair<uint32_t, uint32_t>> got;
+  for (const Entity& e : ents) {
+    EXPECT_EQ(e.type, EntityType::ORG);
+    got.emplace_back(e.first, e.last);
+  }
+  // "HANO" (6) and "Enron" (8) are added; "Enron" inside "New Enron Corp" is glued to capitalised
+  // words and "hano" differs in case: both left alone.
+  const std::vector<std::pair<uint32_t, uint32_t>> want = {{0, 1}, {3, 4}, {6, 7}, {8, 9}};
+  EXPECT_EQ(got, want);
+}
+
+TEST(Ner, PropagatesSurnamesOfPeople) {
+  Doc doc = make_doc("Sergey Lavrov arrived . Lavrov spoke . Moscow and Moscow Oblast");
+  doc.sentences = {{0, 4, {}}, {4, 7, {}}, {7, 11, {}}};
+  std::vector<Entity> ents = {{0, 2, EntityType::PER}, {9, 11, EntityType::LOC}};
+  ner_propagate_names(doc, doc.sentences, ents);
+  ASSERT_EQ(ents.size(), 3u);  // "Moscow" alone is not propagated from "Moscow Oblast"
+  EXPECT_EQ(ents[2].first, 4u);
+  EXPECT_EQ(ents[2].last, 5u);
+  EXPECT_EQ(ents[2].type, EntityType::PER);
+}
+
+TEST(NerEval, DumpHasGoldAndPredictedColumns) {
+  NerSentence s;
+  s.words = {"Sergey", "Lavrov", "visited", "Pyongyang", "."};
+  s.spans = {{0, 2, "PER"}, {3, 4, "LOC"}};
+  s.new_doc = true;
+  std::string dump;
+  evaluate_ner(model(), {s}, &dump);
+  EXPECT_EQ(dump.substr(0, dump.find('\n')), "Sergey\tB-PER\tB-PER");
+  EXPECT_NE(dump.find("Pyongyang\tB-LOC\t"), std::string::npos);
+  EXPECT_EQ(std::count(dump.begin(), dump.end(), '\n'), 6);  // 5 words + blank line
+}
+
+// Measured 70.0 with models/ner.bin of 2026-11-23 13:09 (dev sentences 1-400; 66.4 in session 1).
+constexpr double kDevFloor = 64.0;
 
 // F1 on the first 400 dev sentences. The floor is set a few points below the measured figure
 // (see the report) so a broken feature or model shows, not noise.
