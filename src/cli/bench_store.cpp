@@ -58,9 +58,10 @@ void run(const Args& a) {
       }
     }
     const double secs = seconds_since(t0);
-    fmt::print("insert: {} events in {} documents in {:.1f} s = {:.0f} events/s ({:.0f} documents/s), dedup on\n",
-               corpus.events_made(), docs, secs, static_cast<double>(corpus.events_made()) / secs,
-               static_cast<double>(docs) / secs);
+    fmt::print(
+        "insert: {} events in {} documents in {:.1f} s = {:.0f} events/s ({:.0f} documents/s), dedup on\n",
+        corpus.events_made(), docs, secs, static_cast<double>(corpus.events_made()) / secs,
+        static_cast<double>(docs) / secs);
   }
   {
     dyad::sqlite::Db db(a.db);
@@ -92,7 +93,8 @@ void run(const Args& a) {
     return f;
   };
   std::vector<Q> qs = {
-      {"dyad RUS-PRK (either direction), page 1 of 50", [&] { return store->query_events(dyad_filter()).size(); }},
+      {"dyad RUS-PRK (either direction), page 1 of 50",
+       [&] { return store->query_events(dyad_filter()).size(); }},
       {"dyad RUS-PRK, page 20 (offset 950)",
        [&] {
          auto f = dyad_filter();
@@ -115,8 +117,7 @@ void run(const Args& a) {
          f.limit = 50;
          return store->query_events(f).size();
        }},
-      {"monthly series RUS-PRK",
-       [&] { return store->series(dyad_filter(), dyad::Interval::kMonth).size(); }},
+      {"monthly series RUS-PRK", [&] { return store->series(dyad_filter(), dyad::Interval::kMonth).size(); }},
       {"count dyad RUS-PRK", [&] { return static_cast<size_t>(store->count_events(dyad_filter())); }},
       {"count root 04 + one year",
        [&] {
@@ -156,20 +157,25 @@ void run(const Args& a) {
     }
     std::sort(ms.begin(), ms.end());
     const double median = ms[ms.size() / 2];
-    const double p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.99))];
+    const double p99 =
+        ms[std::min(ms.size() - 1, static_cast<size_t>(static_cast<double>(ms.size()) * 0.99))];
     fmt::print("{:<48} {:>6} {:>10.2f} {:>10.2f} {:>8}\n", q.name, runs, median, p99, rows);
   }
   if (a.rebuild) {
     const auto t = Clock::now();
     dyad::DedupStats s = store->rebuild_clusters();
-    fmt::print("\ndedup --rebuild: {} events -> {} clusters in {:.1f} s\n", s.events, s.clusters, seconds_since(t));
+    fmt::print("\ndedup --rebuild: {} events -> {} clusters in {:.1f} s\n", s.events, s.clusters,
+               seconds_since(t));
   }
 }
 
 dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<Args>();
-  auto* sub = app.add_subcommand("bench-store", "Fill a SQLite store with synthetic events and time typical queries");
-  sub->add_option("--events", a->events, "Events to generate")->capture_default_str()->check(CLI::PositiveNumber);
+  auto* sub =
+      app.add_subcommand("bench-store", "Fill a SQLite store with synthetic events and time typical queries");
+  sub->add_option("--events", a->events, "Events to generate")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   sub->add_option("--db", a->db, "SQLite file to create (must not exist unless --no-fill)")->required();
   sub->add_option("--runs", a->runs, "Runs per query (full-scan queries: runs/20, at least 5)")
       ->capture_default_str()

@@ -46,9 +46,14 @@ struct Role {
   const char* word;
   double weight;
 };
-constexpr Role kRoles[] = {{"", "", 0.35},          {"GOV", "government", 0.33}, {"MIL", "military", 0.12},
-                           {"OPP", "opposition", 0.04}, {"BUS", "business", 0.05},  {"MED", "media", 0.05},
-                           {"REB", "rebels", 0.03},  {"JUD", "court", 0.03}};
+constexpr Role kRoles[] = {{"", "", 0.35},
+                           {"GOV", "government", 0.33},
+                           {"MIL", "military", 0.12},
+                           {"OPP", "opposition", 0.04},
+                           {"BUS", "business", 0.05},
+                           {"MED", "media", 0.05},
+                           {"REB", "rebels", 0.03},
+                           {"JUD", "court", 0.03}};
 constexpr int kNumRoles = sizeof(kRoles) / sizeof(kRoles[0]);
 
 struct Code {
@@ -85,12 +90,46 @@ constexpr Code kCodes[] = {
 };
 constexpr int kNumCodes = sizeof(kCodes) / sizeof(kCodes[0]);
 
-constexpr const char* kOutlets[] = {
-    "Reuters", "AP", "AFP", "TASS", "Xinhua", "Yonhap", "KCNA", "BBC", "Al Jazeera", "CNN", "NHK", "Kyodo",
-    "RIA Novosti", "Interfax", "Ukrinform", "Times of Israel", "IRNA", "Anadolu", "DW", "France 24",
-    "The Guardian", "New York Times", "Washington Post", "Global Times", "South China Morning Post",
-    "NK News", "Korea Herald", "Dawn", "The Hindu", "Arab News", "Haaretz", "Meduza", "Kyiv Independent",
-    "Euronews", "Bloomberg", "Financial Times", "Nikkei Asia", "Channel News Asia", "ABC", "Radio Free Asia"};
+constexpr const char* kOutlets[] = {"Reuters",
+                                    "AP",
+                                    "AFP",
+                                    "TASS",
+                                    "Xinhua",
+                                    "Yonhap",
+                                    "KCNA",
+                                    "BBC",
+                                    "Al Jazeera",
+                                    "CNN",
+                                    "NHK",
+                                    "Kyodo",
+                                    "RIA Novosti",
+                                    "Interfax",
+                                    "Ukrinform",
+                                    "Times of Israel",
+                                    "IRNA",
+                                    "Anadolu",
+                                    "DW",
+                                    "France 24",
+                                    "The Guardian",
+                                    "New York Times",
+                                    "Washington Post",
+                                    "Global Times",
+                                    "South China Morning Post",
+                                    "NK News",
+                                    "Korea Herald",
+                                    "Dawn",
+                                    "The Hindu",
+                                    "Arab News",
+                                    "Haaretz",
+                                    "Meduza",
+                                    "Kyiv Independent",
+                                    "Euronews",
+                                    "Bloomberg",
+                                    "Financial Times",
+                                    "Nikkei Asia",
+                                    "Channel News Asia",
+                                    "ABC",
+                                    "Radio Free Asia"};
 constexpr int kNumOutlets = sizeof(kOutlets) / sizeof(kOutlets[0]);
 
 std::vector<double> cdf(std::vector<double> w) {
@@ -128,9 +167,7 @@ SynthCorpus::SynthCorpus(uint64_t seed, int years, int first_year)
   recent_.reserve(4096);
 }
 
-int SynthCorpus::zipf_actor() {
-  return draw(actor_cdf_, std::uniform_real_distribution<double>(0, 1)(rng_));
-}
+int SynthCorpus::zipf_actor() { return draw(actor_cdf_, std::uniform_real_distribution<double>(0, 1)(rng_)); }
 int SynthCorpus::pick_code() { return draw(code_cdf_, std::uniform_real_distribution<double>(0, 1)(rng_)); }
 
 Doc SynthCorpus::next() {
@@ -163,8 +200,10 @@ Doc SynthCorpus::next() {
       w.code = pick_code();
       w.day = published - static_cast<int64_t>(u(rng_) * 4);
       w.place = u(rng_) < 0.5 ? (u(rng_) < 0.5 ? w.src : w.tgt) / kNumRoles : -1;
-      if (recent_.size() < 4096) recent_.push_back(w);
-      else recent_[recent_at_++ % 4096] = w;
+      if (recent_.size() < 4096)
+        recent_.push_back(w);
+      else
+        recent_[recent_at_++ % 4096] = w;
     }
     const bool assumed = u(rng_) < 0.2;
     // Sentence: "<src> <verb> <tgt> in <capital> on <date>." as three tokens: source, verb, rest.
