@@ -64,7 +64,8 @@ void run(const Args& a) {
 
 dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<Args>();
-  auto* sub = app.add_subcommand("export", "Export stored events as JSONL, CSV (RFC 4180) or GDELT 2.0 event TSV");
+  auto* sub =
+      app.add_subcommand("export", "Export stored events as JSONL, CSV (RFC 4180) or GDELT 2.0 event TSV");
   dyad::cli::add_filter_options(sub, a->flags);
   sub->add_option("--limit", a->limit, "At most N events (-1 = all)")->capture_default_str();
   sub->add_option("--format", a->format, "jsonl | csv | gdelt (one row per event cluster)")
@@ -76,12 +77,15 @@ dyad::cli::Command reg("", [](CLI::App& app) {
 
 dyad::cli::Command dedup_reg("", [](CLI::App& app) {
   auto rebuild = std::make_shared<bool>(false);
-  auto* sub = app.add_subcommand("dedup", "Cross-document event clusters (same real-world event, several reports)");
-  sub->add_flag("--rebuild", *rebuild, "Recompute every cluster and corroborated grade from scratch")->required();
+  auto* sub =
+      app.add_subcommand("dedup", "Cross-document event clusters (same real-world event, several reports)");
+  sub->add_flag("--rebuild", *rebuild, "Recompute every cluster and corroborated grade from scratch")
+      ->required();
   sub->callback([] {
     auto store = dyad::open_store(dyad::cli::globals().db);
     dyad::DedupStats s = store->rebuild_clusters();
-    fmt::print("{} events -> {} clusters ({} mentions joined an earlier one)\n", s.events, s.clusters, s.merged);
+    fmt::print("{} events -> {} clusters ({} mentions joined an earlier one)\n", s.events, s.clusters,
+               s.merged);
   });
 });
 

@@ -11,8 +11,8 @@ namespace dyad::cli {
 
 struct FilterFlags {
   EventFilter f;
-  std::string dyad;   // "RUS:PRK"
-  std::string root;   // CAMEO root "04"
+  std::string dyad;  // "RUS:PRK"
+  std::string root;  // CAMEO root "04"
   bool no_negated = false;
 
   // Turns the flags into f; throws CLI::ValidationError on a malformed --dyad.

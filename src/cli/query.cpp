@@ -37,19 +37,22 @@ void print_events(dyad::Store& store, const dyad::EventFilter& f, const std::str
   int64_t n = 0;
   store.visit_events(f, [&](const dyad::EventRow& r) {
     ++n;
-    if (format == "jsonl") fmt::print("{}\n", dyad::event_json(r).dump());
-    else if (format == "csv") fmt::print("{}", dyad::csv_row(r));
+    if (format == "jsonl")
+      fmt::print("{}\n", dyad::event_json(r).dump());
+    else if (format == "csv")
+      fmt::print("{}", dyad::csv_row(r));
     else
       fmt::print("{:>8} {:<11} {:<10} {:<5} {:<10} {:>3} {:<4} {}\n", r.id,
                  (r.date.empty() ? "?" : r.date) + (r.date_assumed ? "*" : ""),
-                 r.source_code.empty() ? "-" : r.source_code, r.code, r.target_code.empty() ? "-" : r.target_code,
-                 r.sources, r.credibility, cut(r.sentence, 70));
+                 r.source_code.empty() ? "-" : r.source_code, r.code,
+                 r.target_code.empty() ? "-" : r.target_code, r.sources, r.credibility, cut(r.sentence, 70));
     return true;
   });
   if (format == "table") {
     const int64_t total = store.count_events(f);
-    fmt::print("({} of {} events from offset {}; * date assumed from publication; src = outlets reporting it)\n",
-               n, total, f.offset);
+    fmt::print(
+        "({} of {} events from offset {}; * date assumed from publication; src = outlets reporting it)\n", n,
+        total, f.offset);
   }
 }
 
@@ -61,14 +64,14 @@ void run(const Args& a) {
   if (a.count) {
     fmt::print("{}\n", store->count_events(f));
   } else if (!a.series.empty()) {
-    dyad::Interval iv = a.series == "day" ? dyad::Interval::kDay
+    dyad::Interval iv = a.series == "day"    ? dyad::Interval::kDay
                         : a.series == "week" ? dyad::Interval::kWeek
                                              : dyad::Interval::kMonth;
     auto pts = store->series(f, iv);
     if (csv) fmt::print("period,events,goldstein_sum,goldstein_mean,quad1,quad2,quad3,quad4\r\n");
     if (a.format == "table")
-      fmt::print("{:<10} {:>7} {:>10} {:>8} {:>6} {:>6} {:>6} {:>6}\n", "period", "events", "goldstein", "mean",
-                 "q1", "q2", "q3", "q4");
+      fmt::print("{:<10} {:>7} {:>10} {:>8} {:>6} {:>6} {:>6} {:>6}\n", "period", "events", "goldstein",
+                 "mean", "q1", "q2", "q3", "q4");
     for (const auto& p : pts) {
       if (json)
         fmt::print("{}\n", nlohmann::json{{"period", p.period},
@@ -78,8 +81,8 @@ void run(const Args& a) {
                                           {"quad", {p.quad[0], p.quad[1], p.quad[2], p.quad[3]}}}
                                .dump());
       else if (csv)
-        fmt::print("{},{},{:.4g},{:.4g},{},{},{},{}\r\n", p.period, p.events, p.goldstein_sum, p.goldstein_mean,
-                   p.quad[0], p.quad[1], p.quad[2], p.quad[3]);
+        fmt::print("{},{},{:.4g},{:.4g},{},{},{},{}\r\n", p.period, p.events, p.goldstein_sum,
+                   p.goldstein_mean, p.quad[0], p.quad[1], p.quad[2], p.quad[3]);
       else
         fmt::print("{:<10} {:>7} {:>10.1f} {:>8.2f} {:>6} {:>6} {:>6} {:>6}\n", p.period, p.events,
                    p.goldstein_sum, p.goldstein_mean, p.quad[0], p.quad[1], p.quad[2], p.quad[3]);
@@ -87,7 +90,8 @@ void run(const Args& a) {
   } else if (a.network) {
     auto edges = store->network(f, a.min_events);
     if (csv) fmt::print("source,target,events,goldstein_sum\r\n");
-    if (a.format == "table") fmt::print("{:<12} {:<12} {:>7} {:>10}\n", "source", "target", "events", "goldstein");
+    if (a.format == "table")
+      fmt::print("{:<12} {:<12} {:>7} {:>10}\n", "source", "target", "events", "goldstein");
     for (const auto& e : edges) {
       if (json)
         fmt::print("{}\n", nlohmann::json{{"source", e.source},
@@ -106,9 +110,12 @@ void run(const Args& a) {
     if (csv) fmt::print("code,name,events\r\n");
     if (a.format == "table") fmt::print("{:<12} {:>7}  {}\n", "actor", "events", "name");
     for (const auto& t : top) {
-      if (json) fmt::print("{}\n", nlohmann::json{{"code", t.code}, {"name", t.name}, {"events", t.events}}.dump());
-      else if (csv) fmt::print("{},{},{}\r\n", dyad::csv_field(t.code), dyad::csv_field(t.name), t.events);
-      else fmt::print("{:<12} {:>7}  {}\n", t.code, t.events, t.name);
+      if (json)
+        fmt::print("{}\n", nlohmann::json{{"code", t.code}, {"name", t.name}, {"events", t.events}}.dump());
+      else if (csv)
+        fmt::print("{},{},{}\r\n", dyad::csv_field(t.code), dyad::csv_field(t.name), t.events);
+      else
+        fmt::print("{:<12} {:>7}  {}\n", t.code, t.events, t.name);
     }
   } else {
     print_events(*store, f, a.format);
@@ -123,10 +130,12 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   sub->add_option("--format", a->format, "Output format")
       ->check(CLI::IsMember({"table", "jsonl", "csv"}))
       ->capture_default_str();
-  auto* series = sub->add_option("--series", a->series, "Events, Goldstein sum/mean and quad counts per period")
-                     ->check(CLI::IsMember({"day", "week", "month"}));
+  auto* series =
+      sub->add_option("--series", a->series, "Events, Goldstein sum/mean and quad counts per period")
+          ->check(CLI::IsMember({"day", "week", "month"}));
   auto* net = sub->add_flag("--network", a->network, "Weighted directed actor edges");
-  sub->add_option("--min-events", a->min_events, "With --network: leave out lighter edges")->capture_default_str();
+  sub->add_option("--min-events", a->min_events, "With --network: leave out lighter edges")
+      ->capture_default_str();
   auto* top = sub->add_option("--top-actors", a->top_actors, "The N actors most often source or target")
                   ->check(CLI::PositiveNumber);
   auto* count = sub->add_flag("--count", a->count, "Only the number of matching events");

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -52,9 +52,10 @@ DedupMention dedup_mention(const Event& e) {
 }
 
 bool cameo_role_prefix(std::string_view p) {
-  static constexpr std::string_view kRoles[] = {
-      "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "CRM", "LEG",
-      "ELI", "BUS", "CVL", "MED", "EDU", "LAB", "REF", "AGR", "HLH", "REL", "MOD", "RAD", "SEP", "INS", "UIS"};
+  static constexpr std::string_view kRoles[] = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY",
+                                                "IGO", "NGO", "NGM", "IMG", "MNC", "UAF", "CRM", "LEG",
+                                                "ELI", "BUS", "CVL", "MED", "EDU", "LAB", "REF", "AGR",
+                                                "HLH", "REL", "MOD", "RAD", "SEP", "INS", "UIS"};
   for (std::string_view r : kRoles)
     if (p == r) return true;
   return false;

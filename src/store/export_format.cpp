@@ -43,8 +43,13 @@ nlohmann::json event_json(const EventRow& r) {
           {"sentence", r.sentence},
           {"sentence_idx", r.sentence_idx},
           {"sentence_span", {r.sentence_begin, r.sentence_end}},
-          {"doc", {{"id", r.doc_id}, {"outlet", r.outlet}, {"url", r.url}, {"published", r.published},
-                   {"title", r.title}, {"ingested_at", r.ingested_at}}}};
+          {"doc",
+           {{"id", r.doc_id},
+            {"outlet", r.outlet},
+            {"url", r.url},
+            {"published", r.published},
+            {"title", r.title},
+            {"ingested_at", r.ingested_at}}}};
 }
 
 std::string csv_field(std::string_view s) {
@@ -161,7 +166,8 @@ const std::vector<std::string>& gdelt_column_names() {
                           "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"})
       n.push_back(f);
     for (const char* g : {"Actor1Geo_", "Actor2Geo_", "ActionGeo_"})
-      for (const char* f : {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"})
+      for (const char* f :
+           {"Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"})
         n.push_back(std::string(g) + f);
     n.push_back("DATEADDED");
     n.push_back("SOURCEURL");
@@ -184,7 +190,8 @@ std::vector<std::string> gdelt_fields(const EventRow& r) {
     const int64_t jan1 = timecal::days_from_civil(y, 1, 1);
     const int64_t days_in_year = timecal::days_from_civil(y + 1, 1, 1) - jan1;
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.4f", y + static_cast<double>(day - jan1 + 1) / static_cast<double>(days_in_year));
+    std::snprintf(buf, sizeof buf, "%.4f",
+                  y + static_cast<double>(day - jan1 + 1) / static_cast<double>(days_in_year));
     f[4] = buf;
   }
   if (has_month) f[2] = d.substr(0, 4) + d.substr(5, 2);
@@ -206,9 +213,12 @@ std::vector<std::string> gdelt_fields(const EventRow& r) {
   if (!r.place.empty() || !r.place_country.empty()) {
     const bool us = r.place_country == "USA" || r.place_country == "US";
     std::string type;
-    if (r.place.empty() || r.place == r.place_country) type = "1";
-    else if (!r.place_adm1.empty() && r.place == r.place_adm1) type = us ? "2" : "5";
-    else type = us ? "3" : "4";
+    if (r.place.empty() || r.place == r.place_country)
+      type = "1";
+    else if (!r.place_adm1.empty() && r.place == r.place_adm1)
+      type = us ? "2" : "5";
+    else
+      type = us ? "3" : "4";
     f[51] = type;
     std::string full = r.place;
     for (const std::string* part : {&r.place_adm1, &r.place_country})

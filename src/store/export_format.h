@@ -18,7 +18,7 @@ nlohmann::json event_json(const EventRow& r);
 // CSV (RFC 4180): comma-separated, CRLF line ends, fields with a comma, quote, CR or LF quoted
 // and inner quotes doubled.
 std::string csv_field(std::string_view s);
-std::string csv_header();         // column names, with CRLF
+std::string csv_header();                // column names, with CRLF
 std::string csv_row(const EventRow& r);  // one record, with CRLF
 
 // GDELT 2.0 event table: 61 tab-separated columns, "\n" line ends, no header (as GDELT ships it).

@@ -103,8 +103,7 @@ FilterSql filter_sql(const EventFilter& f, SqlDialect dialect, int first_placeho
   if (f.quad_class >= 1 && f.quad_class <= 4) b.add("e.quad_class = " + b.param(int64_t{f.quad_class}));
   if (!f.date_from.empty() || !f.date_to.empty()) {
     // Only real dates (TIMEX3 values starting with a year) are placed on the time line.
-    b.add(dialect == SqlDialect::kSqlite ? "e.date GLOB '[0-9][0-9][0-9][0-9]*'"
-                                         : "e.date ~ '^[0-9]{4}'");
+    b.add(dialect == SqlDialect::kSqlite ? "e.date GLOB '[0-9][0-9][0-9][0-9]*'" : "e.date ~ '^[0-9]{4}'");
     // Prefix semantics: a month-only date "2025-11" lies in any range touching November. The
     // comparison truncates the bound to the event date's length (and vice versa); the plain
     // range before it is implied by it and lets the date index narrow the scan.

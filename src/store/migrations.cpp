@@ -155,6 +155,18 @@ CREATE INDEX events_cluster ON events(cluster);
 ALTER TABLE events ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_dedup ON events(dedup_key, date);
 )sql"},
+      // 5: the target-side index also carries the source, so a dyad filter in the target-first
+      // direction is checked inside the index (no table lookup per non-matching row).
+      {5, R"sql(
+DROP INDEX events_target_date;
+CREATE INDEX events_target_source_date ON events(target_code, source_code, date);
+)sql"},
+      // 6: the dyad index also covers goldstein, so the actor network (GROUP BY source, target with
+      // a Goldstein sum) is one sequential index scan instead of a table lookup per event.
+      {6, R"sql(
+DROP INDEX events_dyad_date;
+CREATE INDEX events_dyad_date_gs ON events(source_code, target_code, date, goldstein);
+)sql"},
   };
   return m;
 }

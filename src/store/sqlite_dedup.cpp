@@ -50,19 +50,22 @@ void SqliteStore::Impl::prepare_dedup() {
   dd_set_cluster = sqlite::Stmt(db, "UPDATE events SET cluster = ? WHERE id = ?");
   dd_new_cluster = sqlite::Stmt(db, "INSERT INTO clusters(id, mentions, sources) VALUES (?, 1, 1)");
   dd_cluster_counts = sqlite::Stmt(db, "SELECT mentions, sources FROM clusters WHERE id = ?");
-  dd_cluster_sources = sqlite::Stmt(db,
-                                    "SELECT count(*), count(DISTINCT d.outlet) FROM events e JOIN documents d ON "
-                                    "d.doc = e.doc WHERE e.cluster = ?");
+  dd_cluster_sources =
+      sqlite::Stmt(db,
+                   "SELECT count(*), count(DISTINCT d.outlet) FROM events e JOIN documents d ON "
+                   "d.doc = e.doc WHERE e.cluster = ?");
   dd_set_counts = sqlite::Stmt(db, "UPDATE clusters SET mentions = ?, sources = ? WHERE id = ?");
-  dd_members = sqlite::Stmt(db, "SELECT id, credibility_base, evidential, credibility FROM events WHERE cluster = ?");
+  dd_members =
+      sqlite::Stmt(db, "SELECT id, credibility_base, evidential, credibility FROM events WHERE cluster = ?");
   dd_set_grade = sqlite::Stmt(db, "UPDATE events SET credibility = ? WHERE id = ?");
   dd_clusters_of_doc = sqlite::Stmt(db, "SELECT DISTINCT cluster FROM events WHERE doc = ? AND cluster <> 0");
   dd_drop_cluster = sqlite::Stmt(db, "DELETE FROM clusters WHERE id = ?");
 }
 
 void SqliteStore::Impl::reset_dedup_statements() {
-  for (sqlite::Stmt* s : {&dd_self, &dd_candidates, &dd_set_cluster, &dd_new_cluster, &dd_cluster_counts, &dd_set_counts,
-                          &dd_cluster_sources, &dd_members, &dd_set_grade, &dd_clusters_of_doc, &dd_drop_cluster})
+  for (sqlite::Stmt* s :
+       {&dd_self, &dd_candidates, &dd_set_cluster, &dd_new_cluster, &dd_cluster_counts, &dd_set_counts,
+        &dd_cluster_sources, &dd_members, &dd_set_grade, &dd_clusters_of_doc, &dd_drop_cluster})
     s->reset();
 }
 
@@ -98,7 +101,8 @@ bool SqliteStore::Impl::assign_cluster(int64_t id, bool regrade) {
 void SqliteStore::Impl::refresh_cluster(int64_t cluster) {
   dd_cluster_sources.bind(1, cluster);
   int64_t mentions = 0, sources = 0;
-  if (dd_cluster_sources.step()) mentions = dd_cluster_sources.int64(0), sources = dd_cluster_sources.int64(1);
+  if (dd_cluster_sources.step())
+    mentions = dd_cluster_sources.int64(0), sources = dd_cluster_sources.int64(1);
   dd_cluster_sources.reset();
   if (mentions == 0) {
     dd_drop_cluster.bind(1, cluster).run();

@@ -15,9 +15,12 @@ namespace dyad {
 int bind_values(sqlite::Stmt& st, const std::vector<SqlValue>& values, int first) {
   int i = first;
   for (const SqlValue& v : values) {
-    if (const auto* n = std::get_if<int64_t>(&v)) st.bind(i++, *n);
-    else if (const auto* d = std::get_if<double>(&v)) st.bind(i++, *d);
-    else st.bind(i++, std::get<std::string>(v));
+    if (const auto* n = std::get_if<int64_t>(&v))
+      st.bind(i++, *n);
+    else if (const auto* d = std::get_if<double>(&v))
+      st.bind(i++, *d);
+    else
+      st.bind(i++, std::get<std::string>(v));
   }
   return i;
 }
@@ -33,20 +36,27 @@ std::string from_clause(const FilterSql& fs) {
   return s;
 }
 
+// Deferred join: the filter, order and page run over events (and the joins the filter needs)
+// selecting ids only; documents, sentence text and clusters are joined for the page's rows alone.
+// Otherwise SQLite computes every result column (sentence text!) of every match before sorting.
 std::string row_sql(const FilterSql& fs) {
   return std::string(
              "SELECT e.id, d.id, e.doc, e.idx, e.source_code, e.source_name, e.target_code, e.target_name, "
              "e.code, e.root, e.plover, e.quad_class, e.goldstein, e.negated, e.modality, e.speaker, e.date, "
-             "e.date_assumed, e.place, e.place_country, e.place_adm1, e.lat, e.lon, e.quantities, e.claimant, "
+             "e.date_assumed, e.place, e.place_country, e.place_adm1, e.lat, e.lon, e.quantities, "
+             "e.claimant, "
              "e.evidential, e.credibility, e.trigger_text, ") +
          sentence_text_sql(SqlDialect::kSqlite) +
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
-         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
+         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, "
+         "e.sentence, "
          "e.geonames_id, d.ingested_at "
-         "FROM events e JOIN documents d ON d.doc = e.doc "
+         "FROM (SELECT e.id AS pid, e.date AS pdate" +
+         from_clause(fs) + " WHERE " + fs.where +
+         " ORDER BY e.date, e.id LIMIT ? OFFSET ?) AS p "
+         "JOIN events e ON e.id = p.pid JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
-         "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
-         fs.where + " ORDER BY e.date, e.id LIMIT ? OFFSET ?";
+         "LEFT JOIN clusters c ON c.id = e.cluster ORDER BY p.pdate, p.pid";
 }
 
 EventRow row_of(const sqlite::Stmt& q) {
@@ -185,30 +195,39 @@ std::vector<NetworkEdge> SqliteStore::network(const EventFilter& f, int64_t min_
 }
 
 std::vector<ActorCount> SqliteStore::top_actors(const EventFilter& f, int n) {
+  // Codes only first (the code indexes cover them when the filter is empty), names for the top n.
   FilterSql a = filter_sql(f, SqlDialect::kSqlite);
   FilterSql b = filter_sql(f, SqlDialect::kSqlite);
   sqlite::Stmt q(impl_->db,
-                 ("SELECT code, max(name), count(*) AS k FROM (SELECT e.source_code AS code, e.source_name AS name" +
-                  from_clause(a) + " WHERE " + a.where +
-                  " UNION ALL SELECT e.target_code, e.target_name" + from_clause(b) + " WHERE " + b.where +
-                  ") WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT ?")
+                 ("SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) +
+                  " WHERE " + a.where + " UNION ALL SELECT e.target_code" + from_clause(b) + " WHERE " +
+                  b.where + ") WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT ?")
                      .c_str());
   int i = bind_values(q, a.values);
   i = bind_values(q, b.values, i);
   q.bind(i, n);
   std::vector<ActorCount> out;
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.int64(2)});
+  while (q.step()) out.push_back({q.text(0), "", q.int64(1)});
+  sqlite::Stmt name(impl_->db,
+                    "SELECT coalesce((SELECT source_name FROM events WHERE source_code = ?1 LIMIT 1), "
+                    "(SELECT target_name FROM events WHERE target_code = ?1 LIMIT 1))");
+  for (ActorCount& c : out) {
+    name.bind(1, c.code);
+    if (name.step()) c.name = name.text(0);
+    name.reset();
+  }
   return out;
 }
 
 std::vector<DocListing> SqliteStore::list_documents(const std::string& text_search, int64_t limit,
                                                     int64_t offset) {
-  sqlite::Stmt q(impl_->db,
-                 "SELECT d.id, d.title, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, "
-                 "d.published, d.status, (SELECT count(*) FROM events WHERE doc = d.doc) FROM documents d "
-                 "WHERE ?1 = '' OR d.id LIKE ?2 ESCAPE '\\' OR d.title LIKE ?2 ESCAPE '\\' "
-                 "OR d.source LIKE ?2 ESCAPE '\\' OR d.outlet LIKE ?2 ESCAPE '\\' OR d.url LIKE ?2 ESCAPE '\\' "
-                 "ORDER BY d.doc DESC LIMIT ?3 OFFSET ?4");
+  sqlite::Stmt q(
+      impl_->db,
+      "SELECT d.id, d.title, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, "
+      "d.published, d.status, (SELECT count(*) FROM events WHERE doc = d.doc) FROM documents d "
+      "WHERE ?1 = '' OR d.id LIKE ?2 ESCAPE '\\' OR d.title LIKE ?2 ESCAPE '\\' "
+      "OR d.source LIKE ?2 ESCAPE '\\' OR d.outlet LIKE ?2 ESCAPE '\\' OR d.url LIKE ?2 ESCAPE '\\' "
+      "ORDER BY d.doc DESC LIMIT ?3 OFFSET ?4");
   q.bind(1, text_search).bind(2, like_contains(text_search));
   q.bind(3, limit < 0 ? int64_t{-1} : limit).bind(4, offset < 0 ? int64_t{0} : offset);
   std::vector<DocListing> out;

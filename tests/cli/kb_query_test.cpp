@@ -60,7 +60,8 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& s, bool* ok) 
           return rows;
         }
         if (s[i] == '"') {
-          if (i + 1 < s.size() && s[i + 1] == '"') field += '"', i += 2;
+          if (i + 1 < s.size() && s[i + 1] == '"')
+            field += '"', i += 2;
           else {
             ++i;
             break;
@@ -97,10 +98,11 @@ class Kb : public ::testing::Test {
   static void SetUpTestSuite() {
     dyad_ = std::string(DYAD_BINARY_DIR) + "/dyad";
     if (!fs::exists(dyad_)) return;
-    // ctest runs each test in its own process, several at once: one database per process.
-    db_ = (fs::temp_directory_path() / ("dyad_kb_cli_test." + std::to_string(getpid()) + ".db")).string();
+    // ctest runs each test in its own process, in parallel: one database per process.
+    db_ = (fs::temp_directory_path() / ("dyad_kb_cli_test_" + std::to_string(getpid()) + ".db")).string();
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(db_ + s);
-    ingest_ = run(dyad_ + " --quiet --db " + db_ + " ingest " + std::string(DYAD_SOURCE_DIR) + "/tests/store/data");
+    ingest_ =
+        run(dyad_ + " --quiet --db " + db_ + " ingest " + std::string(DYAD_SOURCE_DIR) + "/tests/store/data");
   }
   static void TearDownTestSuite() {
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(db_ + s);
@@ -221,7 +223,8 @@ TEST_F(Kb, Analytics) {
 }
 
 TEST_F(Kb, ExportFormats) {
-  const std::string dir = (fs::temp_directory_path() / ("dyad_kb_export." + std::to_string(getpid()))).string();
+  const std::string dir =
+      (fs::temp_directory_path() / ("dyad_kb_export_" + std::to_string(getpid()))).string();
   fs::create_directories(dir);
   const std::size_t n = events().size();
   // JSONL: one object per event.
@@ -256,7 +259,8 @@ TEST_F(Kb, ExportFormats) {
     if (!line.empty() && line.back() == '\t') f.push_back("");
     ASSERT_EQ(f.size(), 61u) << line;
     ids.insert(f[0]);
-    if (f[1] == "20250712" && f[28] == "04" && std::set<std::string>{f[7], f[17]} == std::set<std::string>{"RUS", "PRK"}) {
+    if (f[1] == "20250712" && f[28] == "04" &&
+        std::set<std::string>{f[7], f[17]} == std::set<std::string>{"RUS", "PRK"}) {
       saw_meeting = true;
       EXPECT_EQ(f[2], "202507");
       EXPECT_EQ(f[3], "2025");

@@ -55,8 +55,8 @@ TEST(Dedup, RootsDatesNegationAndPlace) {
   b.place_country = "";
   EXPECT_TRUE(compatible(a, b)) << "an absent place does not conflict";
   a.has_coords = b.has_coords = true;
-  a.lat = 39.0, a.lon = 125.7;   // Pyongyang
-  b.lat = 43.1, b.lon = 131.9;   // Vladivostok, ~700 km
+  a.lat = 39.0, a.lon = 125.7;  // Pyongyang
+  b.lat = 43.1, b.lon = 131.9;  // Vladivostok, ~700 km
   EXPECT_FALSE(compatible(a, b));
   EXPECT_FALSE(compatible(m("", "PRK", "040", "2025-06-14"), m("", "PRK", "040", "2025-06-14")));
 }

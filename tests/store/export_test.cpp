@@ -1,6 +1,6 @@
-#include "store/export_format.h"
-
 #include <gtest/gtest.h>
+
+#include "store/export_format.h"
 
 namespace dyad {
 namespace {

@@ -220,7 +220,8 @@ TEST_F(Query, SeriesPerDayWeekMonth) {
 }
 
 TEST_F(Query, NetworkAndTopActors) {
-  put(*store, make_doc("c", "AP", {{"RUS", "PRK", "042", "2025-05-01"}, {"RUS", "PRK", "043", "2025-05-02"}}));
+  put(*store,
+      make_doc("c", "AP", {{"RUS", "PRK", "042", "2025-05-01"}, {"RUS", "PRK", "043", "2025-05-02"}}));
   auto edges = store->network({}, 2);
   ASSERT_EQ(edges.size(), 1u);
   EXPECT_EQ(edges[0].source, "RUS");
@@ -266,7 +267,8 @@ TEST(Store, UpgradeFromVersion2ClustersOldEvents) {
         "INSERT INTO documents(doc, id, content_key, url, source, ingested_at) VALUES "
         "(1, 'x', 'k1', 'https://www.tass.ru/a', '', 't'), (2, 'y', 'k2', '', 'Yonhap', 't')");
     const char* ev =
-        "INSERT INTO events VALUES (%d, 0, 0, 0, 1, 'met', 'RUS', 'Russia', 0, 1, 'PRK', 'North Korea', 1, 2, "
+        "INSERT INTO events VALUES (%d, 0, 0, 0, 1, 'met', 'RUS', 'Russia', 0, 1, 'PRK', 'North Korea', 1, "
+        "2, "
         "'%s', '04', 1, 1.0, 'CONSULT', 0, '', '', '2025-06-14', 0, -1, '', '', '', 0, 0, 0, '[]', 'x', "
         "'asserted', 'B3')";
     char buf[512];
