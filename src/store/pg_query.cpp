@@ -47,7 +47,8 @@ std::string row_sql(const FilterSql& fs) {
              "e.evidential, e.credibility, e.trigger_text, ") +
          sentence_text_sql(kPg) +
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
-         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base "
+         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
+         "e.geonames_id, to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
          "FROM events e JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
          "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
@@ -99,6 +100,9 @@ EventRow row_of(const pg::Result& q, int row) {
   r.mentions = i();
   r.sources = i();
   r.credibility_base = t();
+  r.sentence_idx = static_cast<int>(i());
+  r.geonames_id = i();
+  r.ingested_at = t();
   return r;
 }
 
