@@ -31,7 +31,7 @@ for threads in 1 2; do
 done
 
 # --- query latency and size on EVENTS generated events ------------------------------------------
-psql_q -c "TRUNCATE documents, errors, clusters, queue CASCADE"
+psql_q -c "TRUNCATE documents, errors, clusters, queue CASCADE" 2>/dev/null
 echo "== generating $EVENTS events (eval/pg/generate.sql, server-side bulk INSERT ... SELECT)"
 start=$SECONDS
 "$PG_BIN/psql" -X -q -t -A -v events="$EVENTS" -f eval/pg/generate.sql "$DYAD_PG_URL" >/dev/null
