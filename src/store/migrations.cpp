@@ -155,6 +155,12 @@ CREATE INDEX events_cluster ON events(cluster);
 ALTER TABLE events ADD COLUMN dedup_key TEXT NOT NULL DEFAULT '';
 CREATE INDEX events_dedup ON events(dedup_key, date);
 )sql"},
+      // 5: the target-side index also carries the source, so a dyad filter in the target-first
+      // direction is checked inside the index (no table lookup per non-matching row).
+      {5, R"sql(
+DROP INDEX events_target_date;
+CREATE INDEX events_target_source_date ON events(target_code, source_code, date);
+)sql"},
   };
   return m;
 }

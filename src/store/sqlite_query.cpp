@@ -33,6 +33,9 @@ std::string from_clause(const FilterSql& fs) {
   return s;
 }
 
+// Deferred join: the filter, order and page run over events (and the joins the filter needs)
+// selecting ids only; documents, sentence text and clusters are joined for the page's rows alone.
+// Otherwise SQLite computes every result column (sentence text!) of every match before sorting.
 std::string row_sql(const FilterSql& fs) {
   return std::string(
              "SELECT e.id, d.id, e.doc, e.idx, e.source_code, e.source_name, e.target_code, e.target_name, "
@@ -43,10 +46,12 @@ std::string row_sql(const FilterSql& fs) {
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
          "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
          "e.geonames_id, d.ingested_at "
-         "FROM events e JOIN documents d ON d.doc = e.doc "
+         "FROM (SELECT e.id AS pid, e.date AS pdate" +
+         from_clause(fs) + " WHERE " + fs.where +
+         " ORDER BY e.date, e.id LIMIT ? OFFSET ?) AS p "
+         "JOIN events e ON e.id = p.pid JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
-         "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
-         fs.where + " ORDER BY e.date, e.id LIMIT ? OFFSET ?";
+         "LEFT JOIN clusters c ON c.id = e.cluster ORDER BY p.pdate, p.pid";
 }
 
 EventRow row_of(const sqlite::Stmt& q) {
