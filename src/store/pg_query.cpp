@@ -38,6 +38,8 @@ std::string from_clause(const FilterSql& fs) {
   return s;
 }
 
+// Deferred join, as in sqlite_query.cpp: filter, order and page over events (and the joins the
+// filter needs) selecting ids only; documents, sentence text and clusters for the page's rows alone.
 std::string row_sql(const FilterSql& fs) {
   const int n = fs.next_placeholder;
   return std::string(
@@ -49,10 +51,11 @@ std::string row_sql(const FilterSql& fs) {
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
          "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
          "e.geonames_id, to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
-         "FROM events e JOIN documents d ON d.doc = e.doc "
+         "FROM (SELECT e.id AS pid, e.date AS pdate" +
+         from_clause(fs) + " WHERE " + fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " + ph(n + 1) +
+         ") AS p JOIN events e ON e.id = p.pid JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
-         "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
-         fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " + ph(n + 1);
+         "LEFT JOIN clusters c ON c.id = e.cluster ORDER BY p.pdate, p.pid";
 }
 
 EventRow row_of(const pg::Result& q, int row) {
