@@ -161,6 +161,12 @@ CREATE INDEX events_dedup ON events(dedup_key, date);
 DROP INDEX events_target_date;
 CREATE INDEX events_target_source_date ON events(target_code, source_code, date);
 )sql"},
+      // 6: the dyad index also covers goldstein, so the actor network (GROUP BY source, target with
+      // a Goldstein sum) is one sequential index scan instead of a table lookup per event.
+      {6, R"sql(
+DROP INDEX events_dyad_date;
+CREATE INDEX events_dyad_date_gs ON events(source_code, target_code, date, goldstein);
+)sql"},
   };
   return m;
 }

@@ -190,19 +190,27 @@ std::vector<NetworkEdge> SqliteStore::network(const EventFilter& f, int64_t min_
 }
 
 std::vector<ActorCount> SqliteStore::top_actors(const EventFilter& f, int n) {
+  // Codes only first (the code indexes cover them when the filter is empty), names for the top n.
   FilterSql a = filter_sql(f, SqlDialect::kSqlite);
   FilterSql b = filter_sql(f, SqlDialect::kSqlite);
   sqlite::Stmt q(impl_->db,
-                 ("SELECT code, max(name), count(*) AS k FROM (SELECT e.source_code AS code, e.source_name AS name" +
-                  from_clause(a) + " WHERE " + a.where +
-                  " UNION ALL SELECT e.target_code, e.target_name" + from_clause(b) + " WHERE " + b.where +
+                 ("SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) + " WHERE " +
+                  a.where + " UNION ALL SELECT e.target_code" + from_clause(b) + " WHERE " + b.where +
                   ") WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT ?")
                      .c_str());
   int i = bind_values(q, a.values);
   i = bind_values(q, b.values, i);
   q.bind(i, n);
   std::vector<ActorCount> out;
-  while (q.step()) out.push_back({q.text(0), q.text(1), q.int64(2)});
+  while (q.step()) out.push_back({q.text(0), "", q.int64(1)});
+  sqlite::Stmt name(impl_->db,
+                    "SELECT coalesce((SELECT source_name FROM events WHERE source_code = ?1 LIMIT 1), "
+                    "(SELECT target_name FROM events WHERE target_code = ?1 LIMIT 1))");
+  for (ActorCount& c : out) {
+    name.bind(1, c.code);
+    if (name.step()) c.name = name.text(0);
+    name.reset();
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@
 // go through the real pipeline (`dyad ingest`), then `dyad query`, `dyad export` and `dyad dedup`.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -96,7 +97,8 @@ class Kb : public ::testing::Test {
   static void SetUpTestSuite() {
     dyad_ = std::string(DYAD_BINARY_DIR) + "/dyad";
     if (!fs::exists(dyad_)) return;
-    db_ = (fs::temp_directory_path() / "dyad_kb_cli_test.db").string();
+    // ctest runs each test in its own process, in parallel: one database per process.
+    db_ = (fs::temp_directory_path() / ("dyad_kb_cli_test_" + std::to_string(getpid()) + ".db")).string();
     for (const char* s : {"", "-wal", "-shm"}) fs::remove(db_ + s);
     ingest_ = run(dyad_ + " --quiet --db " + db_ + " ingest " + std::string(DYAD_SOURCE_DIR) + "/tests/store/data");
   }
@@ -219,7 +221,8 @@ TEST_F(Kb, Analytics) {
 }
 
 TEST_F(Kb, ExportFormats) {
-  const std::string dir = fs::temp_directory_path().string();
+  const std::string dir = (fs::temp_directory_path() / ("dyad_kb_export_" + std::to_string(getpid()))).string();
+  fs::create_directories(dir);
   const std::size_t n = events().size();
   // JSONL: one object per event.
   Result j = dyad("export --format jsonl");
@@ -264,8 +267,7 @@ TEST_F(Kb, ExportFormats) {
   EXPECT_EQ(ids.size(), lines) << "GlobalEventID unique";
   EXPECT_LT(lines, n) << "mentions of one cluster are one GDELT event";
   EXPECT_TRUE(saw_meeting);
-  fs::remove(dir + "/dyad_kb_export.csv");
-  fs::remove(dir + "/dyad_kb_export.tsv");
+  fs::remove_all(dir);
 }
 
 }  // namespace
