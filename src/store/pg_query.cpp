@@ -210,19 +210,25 @@ std::vector<NetworkEdge> PgStore::network(const EventFilter& f, int64_t min_even
 }
 
 std::vector<ActorCount> PgStore::top_actors(const EventFilter& f, int n) {
+  // Codes only first (as sqlite_query.cpp: the code indexes cover them), names for the top n.
   FilterSql a = filter_sql(f, kPg);
   FilterSql b = filter_sql(f, kPg, a.next_placeholder);
   std::vector<pg::Param> p = params_of(a.values);
   for (pg::Param& x : params_of(b.values)) p.push_back(std::move(x));
   p.push_back(n);
-  pg::Result q = conn_->exec(
-      "SELECT code, max(name), count(*) AS k FROM (SELECT e.source_code AS code, e.source_name AS name" +
-          from_clause(a) + " WHERE " + a.where + " UNION ALL SELECT e.target_code, e.target_name" + from_clause(b) +
-          " WHERE " + b.where + ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " +
-          ph(b.next_placeholder),
-      p);
+  pg::Result q = conn_->exec("SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) +
+                                 " WHERE " + a.where + " UNION ALL SELECT e.target_code" + from_clause(b) +
+                                 " WHERE " + b.where + ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " +
+                                 ph(b.next_placeholder),
+                             p);
   std::vector<ActorCount> out;
-  for (int i = 0; i < q.rows(); ++i) out.push_back({q.text(i, 0), q.text(i, 1), q.int64(i, 2)});
+  for (int i = 0; i < q.rows(); ++i) {
+    pg::Result name = conn_->exec(
+        "SELECT coalesce((SELECT source_name FROM events WHERE source_code = $1 LIMIT 1), "
+        "(SELECT target_name FROM events WHERE target_code = $1 LIMIT 1))",
+        {q.text(i, 0)});
+    out.push_back({q.text(i, 0), name.rows() ? name.text(0, 0) : "", q.int64(i, 1)});
+  }
   return out;
 }
 
