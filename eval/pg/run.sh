@@ -31,14 +31,14 @@ for threads in 1 2; do
 done
 
 # --- query latency and size on EVENTS generated events ------------------------------------------
-psql_q -c "TRUNCATE documents, errors, clusters, queue CASCADE"
+psql_q -c "TRUNCATE documents, errors, clusters, queue CASCADE" 2>/dev/null
 echo "== generating $EVENTS events (eval/pg/generate.sql, server-side bulk INSERT ... SELECT)"
 start=$SECONDS
 "$PG_BIN/psql" -X -q -t -A -v events="$EVENTS" -f eval/pg/generate.sql "$DYAD_PG_URL" >/dev/null
 echo "generated in $((SECONDS - start)) s"
 psql_q -c "VACUUM ANALYZE"
-echo "== dyad bench-queries --reps 50"
-$DYAD --db "$DYAD_PG_URL" bench-queries --reps 50
+echo "== dyad bench-queries --reps 100"
+$DYAD --db "$DYAD_PG_URL" bench-queries --reps 100
 echo "== size (pg_total_relation_size: table + indexes + TOAST)"
 psql_q -F ' ' -c "SELECT relname, pg_size_pretty(pg_total_relation_size(oid)) FROM pg_class
   WHERE relname IN ('documents','sentences','events','clusters') ORDER BY pg_total_relation_size(oid) DESC"

@@ -56,9 +56,8 @@ bool PgStore::assign_cluster(int64_t id, bool regrade) {
     const int w = candidate_window_days(m);
     pg::Result q = c.exec(
         std::string("SELECT ") + kMentionCols +
-            " FROM events WHERE ((source_code = $1 AND target_code = $2) OR (source_code = $2 AND target_code = $1)) "
-            "AND date >= $3 AND date <= $4 AND cluster <> 0 AND id <> $5 AND substr(code, 1, 2) = $6",
-        {m.source, m.target, date_of_day(day - w), date_of_day(day + w) + "~", id, m.code.substr(0, 2)});
+            " FROM events WHERE dedup_key = $1 AND date >= $2 AND date <= $3 AND cluster <> 0 AND id <> $4",
+        {dedup_key(m), date_of_day(day - w), date_of_day(day + w) + "~", id});
     std::vector<DedupMention> cands;
     for (int i = 0; i < q.rows(); ++i) cands.push_back(mention_of(q, i));
     cluster = choose_cluster(m, cands);

@@ -98,14 +98,17 @@ CREATE TABLE events (
   credibility text NOT NULL,                   -- grade after corroboration by other outlets
   credibility_base text NOT NULL DEFAULT '',   -- grade of this mention alone
   cluster bigint NOT NULL DEFAULT 0,           -- clusters.id
+  dedup_key text COLLATE "C" NOT NULL DEFAULT '', -- store/dedup.h dedup_key(): candidate lookup, '' = none
   UNIQUE (doc, idx)
 );
 -- (SQLite also has events(source_code, target_code) and events(code): prefixes of the two below.)
 CREATE INDEX events_date ON events(date);
-CREATE INDEX events_dyad_date ON events(source_code, target_code, date);
-CREATE INDEX events_target_date ON events(target_code, date);
+-- goldstein included (SQLite migration 6): the network's GROUP BY with a Goldstein sum reads the index only.
+CREATE INDEX events_dyad_date_gs ON events(source_code, target_code, date, goldstein);
+CREATE INDEX events_target_source_date ON events(target_code, source_code, date);
 CREATE INDEX events_code_date ON events(code, date);
 CREATE INDEX events_cluster ON events(cluster);
+CREATE INDEX events_dedup ON events(dedup_key, date);
 CREATE TABLE clusters (
   id bigint PRIMARY KEY,                       -- the id of the cluster's first mention
   mentions bigint NOT NULL,

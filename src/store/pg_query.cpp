@@ -38,6 +38,8 @@ std::string from_clause(const FilterSql& fs) {
   return s;
 }
 
+// Deferred join, as in sqlite_query.cpp: filter, order and page over events (and the joins the
+// filter needs) selecting ids only; documents, sentence text and clusters for the page's rows alone.
 std::string row_sql(const FilterSql& fs) {
   const int n = fs.next_placeholder;
   return std::string(
@@ -47,11 +49,13 @@ std::string row_sql(const FilterSql& fs) {
              "e.evidential, e.credibility, e.trigger_text, ") +
          sentence_text_sql(kPg) +
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
-         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base "
-         "FROM events e JOIN documents d ON d.doc = e.doc "
+         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
+         "e.geonames_id, to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+         "FROM (SELECT e.id AS pid, e.date AS pdate" +
+         from_clause(fs) + " WHERE " + fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " + ph(n + 1) +
+         ") AS p JOIN events e ON e.id = p.pid JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
-         "LEFT JOIN clusters c ON c.id = e.cluster WHERE " +
-         fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " + ph(n + 1);
+         "LEFT JOIN clusters c ON c.id = e.cluster ORDER BY p.pdate, p.pid";
 }
 
 EventRow row_of(const pg::Result& q, int row) {
@@ -99,6 +103,9 @@ EventRow row_of(const pg::Result& q, int row) {
   r.mentions = i();
   r.sources = i();
   r.credibility_base = t();
+  r.sentence_idx = static_cast<int>(i());
+  r.geonames_id = i();
+  r.ingested_at = t();
   return r;
 }
 
@@ -203,19 +210,25 @@ std::vector<NetworkEdge> PgStore::network(const EventFilter& f, int64_t min_even
 }
 
 std::vector<ActorCount> PgStore::top_actors(const EventFilter& f, int n) {
+  // Codes only first (as sqlite_query.cpp: the code indexes cover them), names for the top n.
   FilterSql a = filter_sql(f, kPg);
   FilterSql b = filter_sql(f, kPg, a.next_placeholder);
   std::vector<pg::Param> p = params_of(a.values);
   for (pg::Param& x : params_of(b.values)) p.push_back(std::move(x));
   p.push_back(n);
-  pg::Result q = conn_->exec(
-      "SELECT code, max(name), count(*) AS k FROM (SELECT e.source_code AS code, e.source_name AS name" +
-          from_clause(a) + " WHERE " + a.where + " UNION ALL SELECT e.target_code, e.target_name" + from_clause(b) +
-          " WHERE " + b.where + ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " +
-          ph(b.next_placeholder),
-      p);
+  pg::Result q = conn_->exec("SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) +
+                                 " WHERE " + a.where + " UNION ALL SELECT e.target_code" + from_clause(b) +
+                                 " WHERE " + b.where + ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " +
+                                 ph(b.next_placeholder),
+                             p);
   std::vector<ActorCount> out;
-  for (int i = 0; i < q.rows(); ++i) out.push_back({q.text(i, 0), q.text(i, 1), q.int64(i, 2)});
+  for (int i = 0; i < q.rows(); ++i) {
+    pg::Result name = conn_->exec(
+        "SELECT coalesce((SELECT source_name FROM events WHERE source_code = $1 LIMIT 1), "
+        "(SELECT target_name FROM events WHERE target_code = $1 LIMIT 1))",
+        {q.text(i, 0)});
+    out.push_back({q.text(i, 0), name.rows() ? name.text(0, 0) : "", q.int64(i, 1)});
+  }
   return out;
 }
 

@@ -199,6 +199,7 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
     v.f(std::string_view(quantities_json(x.quantities)));
     v.f(std::string_view(x.claimant)), v.f(std::string_view(x.evidential)), v.f(std::string_view(x.credibility));
     v.f(std::string_view(x.credibility));  // the base grade; corroboration may raise `credibility`
+    v.f(std::string_view(dedup_key(dedup_mention(x))));
     v.end();
   }
   copy_rows(c,
@@ -206,7 +207,7 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
             "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
             "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
             "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
-            "credibility_base)",
+            "credibility_base, dedup_key)",
             v);
   if (!d.events.empty()) {
     lock_clusters();

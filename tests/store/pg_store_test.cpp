@@ -113,8 +113,8 @@ std::string row_text(const EventRow& r) {
                      r.quad_class, r.goldstein, r.negated, r.date, r.place, r.place_country, r.lat, r.quantities,
                      r.claimant, r.evidential, r.credibility, r.credibility_base, r.trigger, r.sentence,
                      r.sentence_begin, r.sentence_end) +
-         fmt::format("|{}|{}|{}|{}|{}|{}|{}", r.outlet, r.url, r.published, r.title, r.cluster, r.mentions,
-                     r.sources);
+         fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.outlet, r.url, r.published, r.title, r.cluster, r.mentions,
+                     r.sources, r.sentence_idx, r.geonames_id);
 }
 
 std::vector<std::string> rows(Store& s, const EventFilter& f) {
