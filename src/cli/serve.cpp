@@ -25,7 +25,7 @@ struct ServeArgs {
 };
 
 dyad::api::Server* g_server = nullptr;
-extern "C" void on_serve_signal(int) {
+void serve_on_signal(int) {
   if (g_server) g_server->stop();
 }
 
@@ -75,8 +75,8 @@ void run(const ServeArgs& a) {
   dyad::api::Server server(api, so);
   const int port = server.bind();
   g_server = &server;
-  std::signal(SIGINT, on_serve_signal);
-  std::signal(SIGTERM, on_serve_signal);
+  std::signal(SIGINT, serve_on_signal);
+  std::signal(SIGTERM, serve_on_signal);
   fmt::print("dyad serve: http://{}:{}/  (store {}, page {}, ingest {})\n", a.host, port, db,
              o.web_dir.empty() ? "none" : o.web_dir, o.token.empty() ? "off" : "on (bearer token)");
   std::fflush(stdout);
