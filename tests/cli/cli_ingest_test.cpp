@@ -1,6 +1,7 @@
 // Runs the built `dyad` binary on examples/: two documents stored, a second run adds nothing.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -41,7 +42,8 @@ long field(const std::string& out, const std::string& label) {
 TEST(Cli, IngestExamplesTwiceThenSummary) {
   const std::string dyad = std::string(DYAD_BINARY_DIR) + "/dyad";
   if (!fs::exists(dyad)) GTEST_SKIP() << dyad << " not built";
-  const fs::path db = fs::temp_directory_path() / "dyad_cli_test.db";
+  // Per process: other checkouts' test runs may share /tmp.
+  const fs::path db = fs::temp_directory_path() / ("dyad_cli_test." + std::to_string(getpid()) + ".db");
   for (const char* s : {"", "-wal", "-shm"}) fs::remove(db.string() + s);
   const std::string base = dyad + " --quiet --db " + db.string() + " ";
   const std::string examples = std::string(DYAD_SOURCE_DIR) + "/examples";
