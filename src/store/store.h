@@ -1,8 +1,8 @@
 // store.h — where analysed documents are kept: an abstract interface over one backend.
 //
 // The pipeline writes a finished dyad::Doc with put(); CLI commands read back with load() and the
-// query helpers. Only SQLite exists today (sqlite_store.h); a PostgreSQL backend is planned and
-// open_store() is the one place that will choose between them. The schema is in docs/schema.md.
+// query helpers. Two backends: SQLite (sqlite_store.h) and PostgreSQL (pg_store.h);
+// open_store() is the one place that chooses between them. The schema is in docs/schema.md.
 //
 // Idempotency: every document carries a content key (hash of the raw input bytes and the id,
 // see content_key()). put() of a key that is already stored with status "ok" adds nothing and
