@@ -151,9 +151,16 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
   return true;
 }
 
+// "X and Y agreed": a conjunct under the subject, or under its apposition ("the agency KCNA and the
+// group Rossiya Segodnya", where the parser may hang the second conjunct off the appositive name),
+// the same shapes actors::np_codes reads as a list of actors.
 bool has_conj_subject(const Ctx& c, uint32_t subj) {
-  for (uint32_t k : c.v.kids[subj])
+  for (uint32_t k : c.v.kids[subj]) {
     if (c.v.rel[k] == Rel::Conj) return true;
+    if (c.v.rel[k] == Rel::Appos)
+      for (uint32_t g : c.v.kids[k])
+        if (c.v.rel[g] == Rel::Conj) return true;
+  }
   return false;
 }
 
@@ -617,6 +624,15 @@ void EventCoder::code(Doc& doc) const {
         }
       }
       (void)obj;
+      // Two subjects of one verb: a coordinated subject the parser split into two nsubj arcs
+      // ("X's ambassador, Sin, and Y from the ministry signed"). Both act, as "X and Y" would.
+      if (!passive && subj >= 0)
+        for (uint32_t k : v.kids[t]) {
+          if (v.rel[k] != Rel::Subj || static_cast<int64_t>(k) == subj) continue;
+          for (auto& code2 : codes_of(c, k))
+            if (std::find(src.begin(), src.end(), code2) == src.end()) src.push_back(std::move(code2));
+          compound_subj = true;
+        }
       // "+ * (FROM $)": the subject is the target and the '$' phrase the source.
       if (best && best->subject_is_target && !passive) {
         tgt = subj >= 0 ? codes_of(c, static_cast<uint32_t>(subj)) : std::vector<std::string>();
