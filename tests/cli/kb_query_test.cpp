@@ -219,7 +219,10 @@ TEST_F(Kb, Analytics) {
   Result top = dyad("query --top-actors 2 --format jsonl");
   auto t = jsonl(top.out);
   ASSERT_EQ(t.size(), 2u);
-  EXPECT_EQ(std::string(t[0]["code"]).substr(0, 3), "PRK");  // in every event but none
+  EXPECT_GE(t[0]["events"].get<int>(), t[1]["events"].get<int>()) << "sorted by events";
+  // The fixtures are reports of one RUS-PRK meeting: the two most active actors are its two sides.
+  std::set<std::string> top2{std::string(t[0]["code"]).substr(0, 3), std::string(t[1]["code"]).substr(0, 3)};
+  EXPECT_EQ(top2, (std::set<std::string>{"PRK", "RUS"}));
 }
 
 TEST_F(Kb, ExportFormats) {
