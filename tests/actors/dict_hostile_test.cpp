@@ -1,0 +1,34 @@
+// Regression tests for hostile dictionary input (found while fuzzing, fuzz/petrarch_dict_fuzz.cpp):
+// overlong digit runs used to escape as std::out_of_range from std::stoi instead of a clear result.
+#include <gtest/gtest.h>
+
+#include "actors/dict.h"
+#include "base/error.h"
+
+namespace dyad::actors {
+namespace {
+
+TEST(DictHostile, OverlongDatesAreRejectedNotThrown) {
+  bool ok = true;
+  EXPECT_EQ(parse_petrarch_date("99999999999999", &ok), 0);
+  EXPECT_FALSE(ok);
+  EXPECT_EQ(parse_petrarch_date("950601", &ok), 19950601);
+  EXPECT_TRUE(ok);
+
+  ActorDict d;
+  d.strict = false;
+  EXPECT_NO_THROW(d.read_petrarch_actors("KIM_ [PRKGOV 99999999999999-99999999999999]\n", "a.txt"));
+}
+
+TEST(DictHostile, CompiledRoleWithOverlongDateNamesTheLine) {
+  ActorDict d;
+  try {
+    d.read_compiled("E\tA\tKIM\tPRK\t0\t\nE\tA\tX\tPRK\t0\tPRKGOV@99999999999-20000101\n", "c.tsv");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "c.tsv:2");
+  }
+}
+
+}  // namespace
+}  // namespace dyad::actors
