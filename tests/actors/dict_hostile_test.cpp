@@ -18,6 +18,15 @@ TEST(DictHostile, OverlongDatesAreRejectedNotThrown) {
   ActorDict d;
   d.strict = false;
   EXPECT_NO_THROW(d.read_petrarch_actors("KIM_ [PRKGOV 99999999999999-99999999999999]\n", "a.txt"));
+  // The input libFuzzer found (underscores inside a date are dropped, leaving 14 digits).
+  EXPECT_NO_THROW(d.read_petrarch_actors(
+      "KIM_JONG_UN_ [PRKGOV 1_____________________________11217-991231]\n+KIM_JONG-UN\n", "b.txt"));
+  ActorDict strict;
+  try {
+    strict.read_petrarch_actors("KIM_JONG_UN_ [PRKGOV 1_____________________________11217-991231]\n", "b.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "b.txt:1");
+  }
 }
 
 TEST(DictHostile, CompiledRoleWithOverlongDateNamesTheLine) {
