@@ -481,7 +481,7 @@ void ActorDict::read_compiled(std::string_view text, const std::string& where) {
         size_t re = roles.find(';', rb);
         if (re == std::string_view::npos) re = roles.size();
         std::string_view r = roles.substr(rb, re - rb);
-        size_t at = r.find('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);
+        size_t at = r.rfind('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);  // codes may hold '@'
         if (at == std::string_view::npos || dash == std::string_view::npos || !all_digits(r.substr(at + 1, dash - at - 1)) ||
             !all_digits(r.substr(dash + 1)) || dash - at - 1 > 8 || r.size() - dash - 1 > 8)  // YYYYMMDD
           throw InputError(W, "malformed role " + std::string(r));

@@ -39,5 +39,16 @@ TEST(DictHostile, CompiledRoleWithOverlongDateNamesTheLine) {
   }
 }
 
+// Found by petrarch_dict_fuzz: a code holding '@' ("RUS@GOV") was written by write_compiled but
+// could not be read back (the role separator is the last '@').
+TEST(DictHostile, CompiledRoundTripWithAtInCode) {
+  ActorDict d;
+  d.read_petrarch_actors("PUTIN_ [RUS@GOV 20000507-20250101]\n", "a.txt");
+  ActorDict back;
+  ASSERT_NO_THROW(back.read_compiled(d.write_compiled(), "roundtrip"));
+  EXPECT_EQ(back.num_entries(), d.num_entries());
+  EXPECT_EQ(back.code_on(0, 20100101), "RUS@GOV");
+}
+
 }  // namespace
 }  // namespace dyad::actors
