@@ -62,11 +62,12 @@ killed=0 k=0
 while ((killed < kills)); do
   k=$((k + 1))
   ((k <= 3 * kills)) || fail "only $killed of $k runs could be killed before they finished"
-  # Kill somewhere between start and the time ~12 more documents would take, so most kills land
-  # while documents are being analysed or written rather than after the run has finished.
+  # Kill at a random time from late in start-up (models loading) to when ~12 more documents would
+  # be done, so most kills land while documents are analysed or written, some while opening the store.
   stored=$( [ -f "$db" ] && sqlite3 "$db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
   left=$(( n - stored < 12 ? n - stored : 12 ))
-  delay_ms=$(( RANDOM % (one_ms + per_doc_ms * left + 1) ))
+  startup_ms=$(( one_ms > per_doc_ms ? one_ms - per_doc_ms : 0 ))
+  delay_ms=$(( startup_ms * 3 / 4 + RANDOM % (startup_ms / 4 + per_doc_ms * left + 1) ))
   "$dyad" --quiet --db "$db" ingest "$corpus" >/dev/null 2>&1 &
   pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"

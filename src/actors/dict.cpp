@@ -68,7 +68,7 @@ std::string upper(std::string_view s) {
 
 int32_t parse_petrarch_date(std::string_view d, bool* ok) {
   *ok = false;
-  if (!all_digits(d)) return 0;
+  if (!all_digits(d) || (d.size() != 6 && d.size() != 8)) return 0;  // (longer would overflow stoi)
   int32_t v = std::stoi(std::string(d));
   if (d.size() == 6) {
     int yy = v / 10000;
@@ -520,9 +520,11 @@ void ActorDict::read_compiled(std::string_view text, const std::string& where) {
         size_t re = roles.find(';', rb);
         if (re == std::string_view::npos) re = roles.size();
         std::string_view r = roles.substr(rb, re - rb);
-        size_t at = r.find('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);
+        // Codes may hold '@', so the date range starts at the last one; dates are YYYYMMDD.
+        size_t at = r.rfind('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);
         if (at == std::string_view::npos || dash == std::string_view::npos ||
-            !all_digits(r.substr(at + 1, dash - at - 1)) || !all_digits(r.substr(dash + 1)))
+            !all_digits(r.substr(at + 1, dash - at - 1)) || !all_digits(r.substr(dash + 1)) ||
+            dash - at - 1 > 8 || r.size() - dash - 1 > 8)
           throw InputError(W, "malformed role " + std::string(r));
         add_role(static_cast<uint32_t>(cur), r.substr(0, at),
                  std::stoi(std::string(r.substr(at + 1, dash - at - 1))),

@@ -820,6 +820,17 @@ CleanResult clean_html(std::string_view html_in) {
   r.published = !meta.published.empty() ? meta.published
                 : !meta.ld_date.empty() ? meta.ld_date : meta.time_published;
   gumbo_destroy_output(&opts, out);
+  // gumbo can emit invalid UTF-8 for an out-of-range numeric character reference
+  // ("&#x1888888888888889", found by fuzz/html_clean_fuzz.cpp): repair paragraph by paragraph so
+  // the spans stay right.
+  if (!valid_utf8(r.text) || !valid_utf8(r.title)) {
+    CleanResult fixed;
+    for (const Span& p : r.paragraphs)
+      append_paragraph(fixed, repair_utf8(std::string_view(r.text).substr(p.begin, p.size())));
+    r.text = std::move(fixed.text);
+    r.paragraphs = std::move(fixed.paragraphs);
+    r.title = repair_utf8(r.title);
+  }
   return r;
 }
 
