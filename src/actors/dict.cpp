@@ -20,6 +20,15 @@ std::string_view strip_comment(std::string_view s) {
   return h == std::string_view::npos ? s : s.substr(0, h);
 }
 
+// PETRARCH files use tabs as spaces (indentation, before comments); inside a name or code a tab
+// would break the compiled TSV, so every tab of a line reads as a space. `buf` holds the copy.
+std::string_view tabs_as_spaces(std::string_view t, std::string* buf) {
+  if (t.find('\t') == std::string_view::npos) return t;
+  buf->assign(t);
+  std::replace(buf->begin(), buf->end(), '\t', ' ');
+  return *buf;
+}
+
 std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> out;
   size_t b = 0;
@@ -285,9 +294,10 @@ void ActorDict::read_petrarch_actors(std::string_view text, const std::string& w
   CommentState cs;
   int64_t cur = -1;
   size_t lineno = 0;
+  std::string line_buf;
   for (std::string_view raw : split_lines(text)) {
     ++lineno;
-    std::string_view t = trim(raw);
+    std::string_view t = trim(tabs_as_spaces(raw, &line_buf));
     if (cs.skip(t)) continue;
     t = trim(strip_comment(t));
     if (t.empty()) continue;
@@ -344,9 +354,10 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
   CommentState cs;
   std::vector<std::pair<std::string, std::vector<std::string>>> macros;
   size_t lineno = 0;
+  std::string line_buf;
   for (std::string_view raw : split_lines(text)) {
     ++lineno;
-    std::string_view t = trim(raw);
+    std::string_view t = trim(tabs_as_spaces(raw, &line_buf));
     if (cs.skip(t)) continue;
     t = trim(strip_comment(t));
     if (t.empty()) continue;
@@ -437,8 +448,9 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
 void ActorDict::read_petrarch_discards(std::string_view text, const std::string& where) {
   (void)where;
   CommentState cs;
+  std::string line_buf;
   for (std::string_view raw : split_lines(text)) {
-    std::string_view t = trim(raw);
+    std::string_view t = trim(tabs_as_spaces(raw, &line_buf));
     if (cs.skip(t)) continue;
     t = trim(strip_comment(t));
     if (!t.empty() && t[0] == '+') t = trim(t.substr(1));

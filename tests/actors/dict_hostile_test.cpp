@@ -52,3 +52,20 @@ TEST(DictHostile, CompiledRoundTripWithAtInCode) {
 
 }  // namespace
 }  // namespace dyad::actors
+
+namespace dyad::actors {
+namespace {
+
+// Found by petrarch_dict_fuzz: a tab inside an agent's code ("[GOV<TAB>B]") went into the compiled
+// TSV as a field separator, so the compiled dictionary could not be read back.
+TEST(DictHostile, TabsInsideNamesAndCodesRoundTrip) {
+  ActorDict d;
+  d.read_petrarch_agents("PRES\tIDENT [~GOV\tB]\nMINISTER [~GOV]\n", "agents.txt");
+  ActorDict back;
+  back.read_compiled(d.write_compiled(), "roundtrip");
+  EXPECT_EQ(back.num_entries(), d.num_entries());
+  EXPECT_EQ(back.write_compiled(), d.write_compiled());
+}
+
+}  // namespace
+}  // namespace dyad::actors
