@@ -88,7 +88,6 @@ constexpr Code kCodes[] = {
     {"193", 4, -10.0, "attacked", "FIGHT", 2},
     {"195", 4, -10.0, "bombed", "FIGHT", 2},
 };
-constexpr int kNumCodes = sizeof(kCodes) / sizeof(kCodes[0]);
 
 constexpr const char* kOutlets[] = {"Reuters",
                                     "AP",
