@@ -81,7 +81,8 @@ dyad::cli::Command dedup_reg("", [](CLI::App& app) {
       app.add_subcommand("dedup", "Cross-document event clusters (same real-world event, several reports)");
   sub->add_flag("--rebuild", *rebuild, "Recompute every cluster and corroborated grade from scratch")
       ->required();
-  sub->callback([] {
+  // The callback owns the flag's storage: CLI11 writes it during parsing, after this setup returns.
+  sub->callback([rebuild] {
     auto store = dyad::open_store(dyad::cli::globals().db);
     dyad::DedupStats s = store->rebuild_clusters();
     fmt::print("{} events -> {} clusters ({} mentions joined an earlier one)\n", s.events, s.clusters,
