@@ -65,6 +65,13 @@ while ((killed < kills)); do
   # Kill at a random time from late in start-up (models loading) to when ~12 more documents would
   # be done, so most kills land while documents are analysed or written, some while opening the store.
   stored=$( [ -f "$db" ] && sqlite3 "$db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
+  # A complete store leaves nothing to interrupt (a re-run only says "already stored"): on a fast
+  # machine the kills run out of documents first, so start a new round on an empty store.
+  if ((stored >= n)); then
+    rm -f "$db" "$db-wal" "$db-shm"
+    stored=0
+    echo "crash-test: store complete after $killed kills; new round on an empty store"
+  fi
   left=$(( n - stored < 12 ? n - stored : 12 ))
   startup_ms=$(( one_ms > per_doc_ms ? one_ms - per_doc_ms : 0 ))
   delay_ms=$(( startup_ms * 3 / 4 + RANDOM % (startup_ms / 4 + per_doc_ms * left + 1) ))
