@@ -239,7 +239,8 @@ int64_t amod_clause_subject(const Ctx& c, uint32_t verb) {
   const uint32_t m = verb - 1;
   if (h < 0 || static_cast<uint32_t>(h) <= verb || static_cast<uint32_t>(h) >= c.last) return -1;
   // "sides" a compound of the head noun, or the head noun hung below "sides".
-  const bool linked = (c.doc.head[m] == h && c.v.rel[m] == Rel::Compound) || c.doc.head[h] == static_cast<int32_t>(m);
+  const bool linked =
+      (c.doc.head[m] == h && c.v.rel[m] == Rel::Compound) || c.doc.head[h] == static_cast<int32_t>(m);
   if (!linked) return -1;
   if (c.doc.upos[m] != Upos::NOUN && c.doc.upos[m] != Upos::PROPN) return -1;
   for (uint32_t k : c.v.kids[m])
@@ -307,7 +308,8 @@ std::vector<std::string> through_delegate(const Ctx& c, uint32_t verb, const std
   }
   std::vector<std::string> out;
   for (const std::string& s : src)
-    for (std::string& code : actors::agent_codes_for(c.ec.actor_dict(), c.v, static_cast<uint32_t>(obj), s.substr(0, 3)))
+    for (std::string& code :
+         actors::agent_codes_for(c.ec.actor_dict(), c.v, static_cast<uint32_t>(obj), s.substr(0, 3)))
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
   return out.empty() ? src : out;
 }
