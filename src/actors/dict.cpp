@@ -231,8 +231,16 @@ std::string_view ActorDict::code_on(uint32_t entry, int32_t date) const {
   if (date > 0)
     for (uint32_t r = e.roles_begin; r < e.roles_end; ++r)
       if (date >= roles_[r].from && date <= roles_[r].to) return strings_[roles_[r].code];
-  if (e.default_code < 0) return {};
-  return strings_[static_cast<uint32_t>(e.default_code)];
+  if (e.default_code >= 0) return strings_[static_cast<uint32_t>(e.default_code)];
+  // Only dated roles and no date known: the latest role (the one that ends last, then starts
+  // last) is the best guess for current news, where an entry with no code at all codes nothing.
+  if (date > 0 || e.roles_begin == e.roles_end) return {};
+  uint32_t best = e.roles_begin;
+  for (uint32_t r = e.roles_begin + 1; r < e.roles_end; ++r)
+    if (roles_[r].to > roles_[best].to ||
+        (roles_[r].to == roles_[best].to && roles_[r].from > roles_[best].from))
+      best = r;
+  return strings_[roles_[best].code];
 }
 
 std::string_view ActorDict::agent_code(uint32_t entry, bool* prefix) const {

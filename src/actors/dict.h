@@ -76,7 +76,8 @@ class ActorDict {
   bool match_at(const std::vector<std::string>& upper, const std::vector<std::string>& lemma_upper,
                 uint32_t i, Kind kind, Match* out) const;
 
-  // Code of an actor entry on a date (YYYYMMDD; 0 = unknown -> default code). "" if none.
+  // Code of an actor entry on a date (YYYYMMDD; 0 = unknown -> default code, else, for an entry
+  // with only dated roles, its latest role). "" if none.
   std::string_view code_on(uint32_t entry, int32_t date) const;
   // Agent code and whether it is a prefix.
   std::string_view agent_code(uint32_t entry, bool* prefix) const;

@@ -43,6 +43,18 @@ Rel rel_of(uint8_t id) {
   return Rel::Other;
 }
 
+bool delegate_agent(const ActorDict& dict, uint32_t entry) {
+  std::string_view n = dict.entry_name(entry);
+  while (!n.empty() && n.back() == '_') n.remove_suffix(1);
+  // The last word of the entry's name: "DELEGATION", "MILITARY_DELEGATION" (Phoenix names the
+  // sector in such entries), "UN_SPECIAL_ENVOY".
+  const size_t us = n.rfind('_');
+  if (us != std::string_view::npos) n = n.substr(us + 1);
+  for (std::string_view d : {"DELEGATION", "DELEGATIONS", "ENVOY", "ENVOYS", "EMISSARY", "EMISSARIES"})
+    if (n == d) return true;
+  return false;
+}
+
 int32_t date_number(std::string_view s) {
   std::string d;
   for (char c : s)
@@ -235,6 +247,25 @@ void conjuncts(const DocView& v, uint32_t x, std::vector<uint32_t>* out) {
 std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, uint32_t x, int depth,
                                      const dyad::actors::NpOptions* opt = nullptr);
 
+// "her Russian counterpart Sergey Lavrov": the adjective gives a bare country (RUS), the name in
+// apposition after it the actor itself (RUSGOV). A later appositive (or unmarked nmod) or
+// flat/compound name whose code starts with one of the bare country codes found replaces it.
+std::vector<std::string> refine_by_name(const ActorDict& dict, const DocView& v, uint32_t x, uint32_t found,
+                                        std::vector<std::string> L) {
+  for (uint32_t c : v.kids[x]) {
+    if (c <= found || v.actor[c] < 0) continue;
+    Rel r = v.rel[c];
+    // An nmod with no preposition is an apposition the parser labelled nmod.
+    bool unmarked_nmod = r == Rel::Nmod;
+    for (uint32_t g : v.kids[c]) unmarked_nmod &= v.rel[g] != Rel::Case;
+    if (r != Rel::Appos && r != Rel::Flat && r != Rel::Compound && !unmarked_nmod) continue;
+    std::string name(dict.code_on(static_cast<uint32_t>(v.actor[c]), v.date));
+    for (std::string& l : L)
+      if (l.size() == 3 && name.size() > 3 && name.compare(0, 3, l) == 0) l = name;
+  }
+  return L;
+}
+
 // Country/actor codes of one conjunct: its own mention, else its modifiers'.
 std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint32_t x, int depth) {
   std::vector<std::string> L;
@@ -251,7 +282,7 @@ std::vector<std::string> own_actor(const ActorDict& dict, const DocView& v, uint
         r == Rel::Appos || r == Rel::Flat) {
       // A modifier inside the same mention contributes nothing new.
       for (const std::string& s : actor_codes(dict, v, c, depth + 1)) add_unique(&L, s);
-      if (!L.empty()) return L;
+      if (!L.empty()) return refine_by_name(dict, v, x, c, L);
     }
   }
   return L;
@@ -281,7 +312,15 @@ std::vector<uint32_t> own_agents(const DocView& v, uint32_t x) {
 }
 
 std::vector<std::string> combine(const ActorDict& dict, const std::vector<std::string>& L,
-                                 const std::vector<uint32_t>& G) {
+                                 std::vector<uint32_t> G) {
+  // "a military delegation": a delegation or envoy is GOV unless another agent word names its
+  // sector (MIL), which then stands alone.
+  if (G.size() >= 2) {
+    std::vector<uint32_t> sector;
+    for (uint32_t g : G)
+      if (!delegate_agent(dict, g)) sector.push_back(g);
+    if (!sector.empty()) G = std::move(sector);
+  }
   std::vector<std::string> out;
   for (const std::string& l : L) {
     std::string code = l;
@@ -337,6 +376,13 @@ std::vector<std::string> actor_codes(const ActorDict& dict, const DocView& v, ui
 }
 
 }  // namespace
+
+std::vector<std::string> agent_codes_for(const ActorDict& dict, const DocView& v, uint32_t head,
+                                         const std::string& country) {
+  auto G = own_agents(v, head);
+  if (G.empty() || country.empty()) return {};
+  return combine(dict, {country}, G);
+}
 
 std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head,
                                   const NpOptions& opt) {

@@ -62,6 +62,15 @@ struct NpOptions {
 std::vector<std::string> np_codes(const ActorDict& dict, const DocView& v, uint32_t head,
                                   const NpOptions& opt = {});
 
+// An agent entry for people sent on a state's behalf (delegation, envoy, emissary): GOV unless
+// another agent word names the sector ("a military delegation" -> MIL).
+bool delegate_agent(const ActorDict& dict, uint32_t entry);
+
+// The agents of the phrase headed by `head` (the head's and its compound/adjective modifiers'),
+// applied to `country`: "a military delegation" with RUS -> RUSMIL. Empty if it has no agent.
+std::vector<std::string> agent_codes_for(const ActorDict& dict, const DocView& v, uint32_t head,
+                                         const std::string& country);
+
 // Converts "YYYY-MM-DD" or "YYYYMMDD" to YYYYMMDD (0 if malformed).
 int32_t date_number(std::string_view iso);
 

@@ -227,6 +227,27 @@ int64_t find_subject(const Ctx& c, uint32_t verb, bool* passive, int depth = 0) 
   return -1;
 }
 
+// A known parser error: "the two sides discussed cooperation" parsed as one noun phrase, with
+// "sides" a compound of "cooperation" and "discussed" its adjective (amod). A verb labelled amod
+// that follows a noun phrase of its own (the noun right before it has a determiner or a numeral
+// and is linked to the verb's head noun) and precedes its head noun is a clause: that noun phrase
+// is its subject. Returns the
+// subject's head, -1 when the shape does not hold ("the discussed plan" has no noun before it).
+int64_t amod_clause_subject(const Ctx& c, uint32_t verb) {
+  if (c.v.rel[verb] != Rel::Amod || verb == c.first) return -1;
+  const int32_t h = c.doc.head[verb];
+  const uint32_t m = verb - 1;
+  if (h < 0 || static_cast<uint32_t>(h) <= verb || static_cast<uint32_t>(h) >= c.last) return -1;
+  // "sides" a compound of the head noun, or the head noun hung below "sides".
+  const bool linked =
+      (c.doc.head[m] == h && c.v.rel[m] == Rel::Compound) || c.doc.head[h] == static_cast<int32_t>(m);
+  if (!linked) return -1;
+  if (c.doc.upos[m] != Upos::NOUN && c.doc.upos[m] != Upos::PROPN) return -1;
+  for (uint32_t k : c.v.kids[m])
+    if (c.v.rel[k] == Rel::Det || c.v.rel[k] == Rel::Nummod) return m;
+  return -1;
+}
+
 // "..., a senior official said on Saturday" parsed as a conjunct: a conj dependent that follows a
 // comma and has no coordinating conjunction anywhere in its coordination is an appended comma
 // clause, which PETRARCH deletes before coding (it is not part of the verb's phrase).
@@ -265,6 +286,32 @@ std::vector<std::string> deep_target(const Ctx& c, uint32_t verb, int64_t skip1,
       for (uint32_t k : c.v.kids[x]) q.emplace_back(k, d + 1);
   }
   return {};
+}
+
+// "Moscow sent a military delegation to Pyongyang": the sender acts through the delegation (or
+// envoy) it sends, so the source is the sender's country with the delegation's sector (GOV unless
+// a word names one, actors::delegate_agent). A delegation with a country of its own ("a Russian
+// military delegation") keeps its own codes.
+std::vector<std::string> through_delegate(const Ctx& c, uint32_t verb, const std::vector<std::string>& src) {
+  const int64_t obj = child_with(c, verb, Rel::Obj);
+  if (obj < 0 || src.empty() || c.v.actor[obj] >= 0 || c.v.agent[obj] < 0 ||
+      !actors::delegate_agent(c.ec.actor_dict(), static_cast<uint32_t>(c.v.agent[obj])))
+    return src;
+  // Its own country is a modifier's ("a Russian delegation", "Moscow's envoy"); "a delegation to
+  // Pyongyang" names the destination, not the sender.
+  for (uint32_t k : c.v.kids[obj]) {
+    Rel r = c.v.rel[k];
+    if (c.v.actor[k] >= 0 && (r == Rel::Amod || r == Rel::Compound || r == Rel::Poss)) {
+      std::vector<std::string> own = actors::np_codes(c.ec.actor_dict(), c.v, static_cast<uint32_t>(obj));
+      if (!own.empty()) return own;
+    }
+  }
+  std::vector<std::string> out;
+  for (const std::string& s : src)
+    for (std::string& code :
+         actors::agent_codes_for(c.ec.actor_dict(), c.v, static_cast<uint32_t>(obj), s.substr(0, 3)))
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(std::move(code));
+  return out.empty() ? src : out;
 }
 
 bool is_say(const std::string& l) {
@@ -329,15 +376,39 @@ std::string speaker_of(const Ctx& c, uint32_t verb) {
   return {};
 }
 
+// Which side of an event was guessed rather than read off a direct argument: found by the deep
+// search below the verb, through coreference (a pronoun, "the two sides"), or from an event noun's
+// modifiers.
+struct Guessed {
+  bool src = false, tgt = false;
+};
+
+bool guessed_head(const Ctx& c, int64_t head) {
+  if (head < 0) return false;
+  const uint32_t h = static_cast<uint32_t>(head);
+  return is_pronoun(c, h) || (h < c.v.group.size() && !c.v.group[h].empty());
+}
+
+// "PRKGOV 051 PRK" from "Pyongyang reaffirmed its backing": a bare country on one side and an
+// actor of the same country on the other is a self-dyad when either side was guessed; two direct
+// arguments of one country ("the ministry signed with the Russian media group") are kept as
+// domestic events.
+bool guessed_self_dyad(const std::string& s, const std::string& t, const Guessed& g) {
+  if (s.size() < 3 || t.size() < 3 || s.compare(0, 3, t, 0, 3) != 0) return false;
+  return (s.size() == 3 || t.size() == 3) && (g.src || g.tgt);
+}
+
 void emit(const Ctx& c, Doc& out, uint32_t sent, uint32_t trig_first, uint32_t trig_last,
           const std::string& code, const std::vector<std::string>& src, const std::vector<std::string>& tgt,
-          bool reciprocal, bool neg, const std::string& modality, const std::string& speaker) {
+          const Guessed& guess, bool reciprocal, bool neg, const std::string& modality,
+          const std::string& speaker) {
   if (code.empty() || code == "---") return;
   std::string fwd = code, rev;
   size_t colon = code.find(':');
   if (colon != std::string::npos) fwd = code.substr(0, colon), rev = code.substr(colon + 1);
   auto push = [&](const std::string& s, const std::string& t, const std::string& k) {
     if (k.empty() || k == "---" || s == t || s.empty() || t.empty()) return;
+    if (guessed_self_dyad(s, t, guess)) return;
     for (const Event& e : out.events)
       if (e.sentence == sent && e.source.code == s && e.target.code == t && e.code == k) return;
     Event e;
@@ -389,6 +460,11 @@ constexpr NounEvent kNouns[] = {{"TALK", "046"},      {"NEGOTIATION", "046"}, {"
 int32_t EventCoder::role_date(const Doc& doc) {
   int32_t d = actors::date_number(doc.published);
   if (d != 0) return d;
+  // Only the month is known ("2025-07", from a file name): its first day.
+  if (doc.published.size() == 7 && doc.published[4] == '-') {
+    d = actors::date_number(doc.published + "-01");
+    if (d != 0) return d;
+  }
   for (const Timex& t : doc.timexes) {
     const std::string& x = t.value;
     if (x.size() < 4 || !std::isdigit(static_cast<unsigned char>(x[0])) ||
@@ -506,7 +582,7 @@ void EventCoder::code(Doc& doc) const {
           }
         }
         if (!recip && src.size() >= 2 && tgt.empty()) recip = true;
-        emit(c, doc, s, t, t + 1, ncode, src, tgt, recip, false, "", speaker_of(c, t));
+        emit(c, doc, s, t, t + 1, ncode, src, tgt, Guessed{true, true}, recip, false, "", speaker_of(c, t));
         continue;
       }
       if (u != Upos::VERB) continue;
@@ -559,6 +635,7 @@ void EventCoder::code(Doc& doc) const {
         in[k - c.first] = 0;  // particles are not pattern words
       bool passive = false;
       int64_t subj = find_subject(c, t, &passive);
+      if (subj < 0) subj = amod_clause_subject(c, t);
       bool compound_subj =
           subj >= 0 && (has_conj_subject(c, static_cast<uint32_t>(subj)) ||
                         (subj < static_cast<int64_t>(v.group.size()) && v.group[subj].size() >= 2));
@@ -579,20 +656,24 @@ void EventCoder::code(Doc& doc) const {
       std::string code = best ? best->code : (!vf.code.empty() ? vf.code : block.code);
       if (code.empty() || code == "---") continue;
       std::vector<std::string> src, tgt;
+      Guessed guess;
       int64_t obj = -1;
       if (passive) {
         tgt = codes_of(c, static_cast<uint32_t>(subj));
+        guess.tgt = guessed_head(c, subj);
         for (uint32_t k : v.kids[t])
           if (v.rel[k] == Rel::Agent || (v.rel[k] == Rel::Nmod && case_word(c, k) == "BY")) {
             src = codes_of(c, k);
+            guess.src = guessed_head(c, k);
             break;
           }
         // "The Philippines was criticized over its dispute with Eriador": no by-phrase, so the
         // nearest other actor below the verb stands in as the source.
-        if (src.empty() && options.deep_target) src = deep_target(c, t, subj, -1);
+        if (src.empty() && options.deep_target) src = deep_target(c, t, subj, -1), guess.src = true;
       } else {
-        if (subj >= 0) src = codes_of(c, static_cast<uint32_t>(subj));
-        if (prep_obj >= 0) tgt = codes_of(c, static_cast<uint32_t>(prep_obj));
+        if (subj >= 0) src = codes_of(c, static_cast<uint32_t>(subj)), guess.src = guessed_head(c, subj);
+        if (prep_obj >= 0)
+          tgt = codes_of(c, static_cast<uint32_t>(prep_obj)), guess.tgt = guessed_head(c, prep_obj);
         for (Rel want : {Rel::Obj, Rel::Iobj, Rel::Nmod, Rel::Xcomp, Rel::Ccomp}) {
           if (!tgt.empty()) break;
           for (uint32_t k : v.kids[t]) {
@@ -601,15 +682,17 @@ void EventCoder::code(Doc& doc) const {
             if (want == Rel::Xcomp || want == Rel::Ccomp) {
               int64_t inner = child_with(c, k, Rel::Subj);
               if (inner < 0) inner = child_with(c, k, Rel::Obj);
-              if (inner >= 0) tgt = codes_of(c, static_cast<uint32_t>(inner));
+              if (inner >= 0)
+                tgt = codes_of(c, static_cast<uint32_t>(inner)), guess.tgt = guessed_head(c, inner);
             } else {
-              tgt = codes_of(c, k);
+              tgt = codes_of(c, k), guess.tgt = guessed_head(c, k);
             }
             if (!tgt.empty()) break;
           }
         }
         if (tgt.empty() && options.deep_target) {
           tgt = deep_target(c, t, subj, -1);
+          guess.tgt = true;
         }
         // "The two sides discussed cooperation between their organizations": a coreferent pair
         // ("the two sides" -> RUS, PRK) acts on each other unless the target is a third country.
@@ -633,12 +716,15 @@ void EventCoder::code(Doc& doc) const {
             if (std::find(src.begin(), src.end(), code2) == src.end()) src.push_back(std::move(code2));
           compound_subj = true;
         }
+      if (!passive && prep_obj >= 0) src = through_delegate(c, t, src);
       // "+ * (FROM $)": the subject is the target and the '$' phrase the source.
       if (best && best->subject_is_target && !passive) {
         tgt = subj >= 0 ? codes_of(c, static_cast<uint32_t>(subj)) : std::vector<std::string>();
+        guess.tgt = guessed_head(c, subj);
         src.clear();
-        if (objs.source >= 0) src = codes_of(c, static_cast<uint32_t>(objs.source));
-        if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1);
+        if (objs.source >= 0)
+          src = codes_of(c, static_cast<uint32_t>(objs.source)), guess.src = guessed_head(c, objs.source);
+        if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1), guess.src = true;
       }
       bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
       bool neg = negated(c, t);
@@ -654,7 +740,8 @@ void EventCoder::code(Doc& doc) const {
           continue;
         }
       }
-      emit(c, doc, s, trig_first, trig_last, code, src, tgt, recip, neg, modality_of(c, t), speaker_of(c, t));
+      emit(c, doc, s, trig_first, trig_last, code, src, tgt, guess, recip, neg, modality_of(c, t),
+           speaker_of(c, t));
     }
   }
   name_actors(v, doc, first_event);

@@ -9,6 +9,7 @@
 #include <bit>
 
 #include "base/utf8.h"
+#include "nlp/ner_rules.h"
 
 namespace dyad {
 namespace {
@@ -114,6 +115,7 @@ void Ner::recognize(Doc& doc) const {
     add_norp(doc, first, last, out, begin);
   }
   if (propagate_) ner_propagate_names(doc, sentences, out);
+  correct_entities(doc, &gaz_, out);
   std::sort(out.begin(), out.end(), [](const Entity& a, const Entity& b) {
     return a.first != b.first ? a.first < b.first : a.last < b.last;
   });

@@ -36,6 +36,13 @@ void StageTimes::add(const StageTimes& o) {
 }
 
 void resolve_published(Doc& doc) {
+  if (!doc.published.empty() && doc.published_origin == "filename") {
+    // A date near the top of the text (a dateline) is the document's own; the latest date in
+    // the body is only a lower bound, so the file name's date ranks between the two.
+    TextDate t = date_from_text(doc.text);
+    if (t.origin == "text") doc.published = t.date, doc.published_origin = t.origin;
+    return;
+  }
   if (!doc.published.empty()) {
     if (doc.published_origin.empty()) doc.published_origin = "metadata";
     return;
@@ -143,7 +150,7 @@ void Pipeline::run(Doc& doc, std::string_view raw, InputFormat format, StageTime
   doc.text = std::move(r.text);
   doc.paragraphs = std::move(r.paragraphs);
   if (doc.title.empty()) doc.title = r.title;
-  if (doc.published.empty() && !r.published.empty()) {
+  if ((doc.published.empty() || doc.published_origin == "filename") && !r.published.empty()) {
     doc.published = r.published;
     doc.published_origin = "metadata";
   }

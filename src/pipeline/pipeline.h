@@ -57,7 +57,9 @@ class Pipeline {
 };
 
 // Fills doc.published from the clean text when metadata gave none (published_date.h), and sets
-// published_origin to "unknown" when nothing is found.
+// published_origin to "unknown" when nothing is found. A date taken from the file name
+// (published_origin "filename", YYYY-MM or YYYY-MM-DD) gives way to metadata the cleaned page
+// carries and to a date near the top of the text.
 void resolve_published(Doc& doc);
 
 }  // namespace dyad

@@ -138,4 +138,46 @@ TextDate date_from_text(std::string_view text, size_t top_bytes) {
   return r;
 }
 
+std::string date_from_filename(std::string_view path) {
+  const size_t slash = path.find_last_of("/\\");
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  auto digit = [&](size_t i) {
+    return i < name.size() && std::isdigit(static_cast<unsigned char>(name[i])) != 0;
+  };
+  auto num = [&](size_t i, size_t n) {
+    int v = 0;
+    for (size_t k = 0; k < n; ++k) v = v * 10 + (name[i + k] - '0');
+    return v;
+  };
+  auto sep = [&](size_t i) {
+    return i < name.size() && (name[i] == '-' || name[i] == '_' || name[i] == '.');
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (!digit(i) || (i > 0 && digit(i - 1))) continue;
+    size_t run = i;
+    while (digit(run)) ++run;
+    const size_t len = run - i;
+    if (len == 8) {  // 20250712
+      const int y = num(i, 4), m = num(i + 4, 2), d = num(i + 6, 2);
+      if (valid_ymd(y, m, d)) return ymd(y, m, d);
+      continue;
+    }
+    if (len != 4) continue;
+    const int y = num(i, 4);
+    // YYYY-MM, then an optional -DD, each a two-digit run of its own.
+    if (!sep(run) || !digit(run + 1) || !digit(run + 2) || digit(run + 3)) continue;
+    const int m = num(run + 1, 2);
+    if (!valid_ymd(y, m, 1)) continue;
+    const size_t after = run + 3;
+    if (sep(after) && digit(after + 1) && digit(after + 2) && !digit(after + 3)) {
+      const int d = num(after + 1, 2);
+      if (valid_ymd(y, m, d)) return ymd(y, m, d);
+    }
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+    return buf;
+  }
+  return "";
+}
+
 }  // namespace dyad

@@ -3,7 +3,8 @@
 // Order of trust (see read.h): metadata (JSONL "published", HTML <meta>), then a date near the top
 // of the text (a dateline "MOSCOW, July 12, 2025 -" or a byline date), then the latest absolute
 // date anywhere in the text — flagged as such, because a document usually post-dates everything
-// it mentions but may be much later — else unknown.
+// it mentions but may be much later — else unknown. For a lone .txt/.html file, a date in its file
+// name ranks after a date near the top of the text and before the latest date in the body.
 #pragma once
 
 #include <string>
@@ -21,5 +22,11 @@ struct TextDate {
 };
 // `top_bytes`: how far from the start a date still counts as the document's own date.
 TextDate date_from_text(std::string_view text, size_t top_bytes = 400);
+
+// The date a file's name carries: "seed-russia-dprk-2025-07.txt" -> "2025-07" (month precision),
+// "report_2025-07-12.html" or "20250712-report.txt" -> "2025-07-12"; "" if none. Only the last
+// path component counts; a digit run longer than the date ("202507123") is not a date. The
+// first date in the name wins.
+std::string date_from_filename(std::string_view path);
 
 }  // namespace dyad

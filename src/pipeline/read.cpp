@@ -332,6 +332,12 @@ size_t read_input(const std::string& path, const ReadOptions& options, const Doc
     d.doc.title = html_title(d.raw);
   }
   finish(d);
+  // No date in the metadata: the file's name may carry one ("...-2025-07.txt"). The pipeline still
+  // prefers a date the cleaned page or the top of the text gives (resolve_published).
+  if (d.doc.published.empty()) {
+    d.doc.published = date_from_filename(path);
+    if (!d.doc.published.empty()) d.doc.published_origin = "filename";
+  }
   sink(std::move(d));
   return 1;
 }

@@ -47,9 +47,18 @@ void anchor_event_times(Doc& doc) {
       ev.date_assumed = true;
     }
     ev.quantities.clear();
+    // "over 10,000 troops assisting Russian forces": a participle modifying the counted noun
+    // (acl) has that noun as its subject, so the noun's quantity is the event's too.
+    int32_t counted = -1;
+    if (parsed && ev.trigger_first < doc.deprel.size() &&
+        deprel_name(doc.deprel[ev.trigger_first]).substr(0, 3) == "acl")
+      counted = doc.head[ev.trigger_first];
     for (const Quantity& q : doc.quantities) {
       if (q.first < s.first || q.last > s.last || q.last > n) continue;
-      if (!parsed || under(doc, doc.phrase_head(q.first, q.last), ev.trigger_first, 6)) ev.quantities.push_back(q);
+      const bool on_counted = counted >= 0 && q.first <= static_cast<uint32_t>(counted) &&
+                              static_cast<uint32_t>(counted) < q.last;
+      if (!parsed || on_counted || under(doc, doc.phrase_head(q.first, q.last), ev.trigger_first, 6))
+        ev.quantities.push_back(q);
     }
   }
 }

@@ -909,13 +909,16 @@ bool resolve_timex(std::string_view text, std::string_view published, std::strin
   return resolve_impl(text, published, reference, out);
 }
 
-void find_timexes(Doc& doc) {
-  doc.timexes.clear();
+namespace {
+
+// One pass over the document with the publication date anchored at `dct` (invalid = no date).
+std::vector<Timex> scan_timexes(const Doc& doc, const Point& dct) {
+  std::vector<Timex> out;
   Ctx c;
   c.t.reserve(doc.tokens.size());
   for (uint32_t i = 0; i < doc.num_tokens(); ++i) c.t.push_back({doc.token_text(i), lower(doc.token_text(i))});
-  c.has_dct = parse_anchor(doc.published, &c.dct);
-  if (c.has_dct) c.dct_days = timecal::first_day(c.dct);
+  c.has_dct = dct.valid();
+  if (c.has_dct) c.dct = dct, c.dct_days = timecal::first_day(dct);
   std::vector<Sentence> sents = doc.sentences;
   if (sents.empty() && !doc.tokens.empty()) sents.push_back({0, doc.num_tokens(), {}});
   for (const auto& s : sents) {
@@ -937,10 +940,48 @@ void find_timexes(Doc& doc) {
       t.mod = m.mod;
       const Point p = timecal::parse_value(m.value);
       if (p.valid() && p.gran >= Gran::kYear) c.ref = p;
-      doc.timexes.push_back(std::move(t));
+      out.push_back(std::move(t));
       i += m.len;
     }
   }
+  return out;
+}
+
+}  // namespace
+
+void find_timexes(Doc& doc) {
+  doc.timexes.clear();
+  Point dct;
+  if (parse_anchor(doc.published, &dct)) {
+    doc.timexes = scan_timexes(doc, dct);
+    return;
+  }
+  const Point month = timecal::parse_value(doc.published);
+  if (month.gran != Gran::kMonth) {
+    doc.timexes = scan_timexes(doc, Point{});
+    return;
+  }
+  // Only the month of publication is known (a date taken from a file name): anchor on its first
+  // and on its last day. A value both anchors agree on does not depend on the unknown day
+  // ("last month", "July 12", "last summer"); one that differs ("Saturday", "last week") keeps
+  // the month both fall in when they share one, else it is left unresolved rather than guessed.
+  const int dim = timecal::days_in_month(month.year, month.sub);
+  const Point lo = timecal::day_point(timecal::days_from_civil(month.year, month.sub, 1));
+  const Point hi = timecal::day_point(timecal::days_from_civil(month.year, month.sub, dim));
+  std::vector<Timex> a = scan_timexes(doc, lo), b = scan_timexes(doc, hi);
+  for (Timex& t : a) {
+    const Timex* other = nullptr;
+    for (const Timex& u : b)
+      if (u.first == t.first && u.last == t.last) other = &u;
+    if (other && other->value == t.value) continue;
+    const Point p = timecal::parse_value(t.value);
+    const Point q = other ? timecal::parse_value(other->value) : Point{};
+    const bool same_month = p.valid() && q.valid() && p.gran >= Gran::kMonth && q.gran >= Gran::kMonth &&
+                            val(timecal::coarsen(p, Gran::kMonth)) == val(timecal::coarsen(q, Gran::kMonth));
+    t.value = same_month ? val(timecal::coarsen(p, Gran::kMonth)) : std::string();
+    if (t.type == "TIME" && !t.value.empty()) t.type = "DATE";
+  }
+  doc.timexes = std::move(a);
 }
 
 }  // namespace dyad

@@ -67,6 +67,19 @@ TEST(ActorDict, DatedRoles) {
   EXPECT_EQ(d.code_on(m.entry, 20010101), "HOBREB");
 }
 
+// No date known: an entry with only dated roles takes its latest role (the one ending last), not
+// nothing; an entry with an undated code keeps it.
+TEST(ActorDict, UndatedLookupTakesTheLatestRole) {
+  ActorDict d;
+  d.read_petrarch_actors(kActors, "t.txt");
+  Match m;
+  ASSERT_TRUE(d.match_at(up({"Smeagol"}), {}, 0, Kind::Actor, &m));
+  EXPECT_EQ(d.code_on(m.entry, 0), "HOBREB");
+  EXPECT_EQ(d.code_on(m.entry, 19990816), "") << "a known date that no role covers still codes nothing";
+  ASSERT_TRUE(d.match_at(up({"Pyongyang"}), {}, 0, Kind::Actor, &m));
+  EXPECT_EQ(d.code_on(m.entry, 0), "PRK");
+}
+
 TEST(ActorDict, LongestMatchAndStems) {
   ActorDict d;
   d.read_petrarch_actors(kActors, "t.txt");

@@ -204,6 +204,54 @@ TEST(Pipeline, PublishedFallsBackToTextThenUnknown) {
   EXPECT_EQ(c.published_origin, "metadata");
 }
 
+TEST(PublishedDate, FromFileName) {
+  EXPECT_EQ(date_from_filename("examples/seed-russia-dprk-2025-07.txt"), "2025-07");
+  EXPECT_EQ(date_from_filename("/in/report_2025-07-12.html"), "2025-07-12");
+  EXPECT_EQ(date_from_filename("20250712-report.txt"), "2025-07-12");
+  EXPECT_EQ(date_from_filename("2024.11 brief.txt"), "2024-11");
+  // Not dates: a longer digit run, month 13, a bare year, a date only in the folder name.
+  EXPECT_EQ(date_from_filename("id-202507123.txt"), "");
+  EXPECT_EQ(date_from_filename("x-2025-13.txt"), "");
+  EXPECT_EQ(date_from_filename("annual-2025.txt"), "");
+  EXPECT_EQ(date_from_filename("2025-07-12/article.txt"), "");
+  // A day that does not exist keeps the month.
+  EXPECT_EQ(date_from_filename("brief-2025-02-30.txt"), "2025-02");
+}
+
+TEST(Read, LoneFileTakesItsNameDateUnlessMetadataOrDatelineGiveOne) {
+  TempDir t("filename_date");
+  Collected c;
+  c.read(t.write("notes-2025-11.txt", "Kim met Lavrov last month."));
+  c.read(t.write("page-2025-11.html",
+                 "<html><head><meta property=\"article:published_time\" content=\"2025-10-03\"></head>"
+                 "<body><p>Kim met Lavrov.</p></body></html>"));
+  c.read(t.write("plain.txt", "Kim met Lavrov."));
+  ASSERT_EQ(c.docs.size(), 3u);
+  EXPECT_EQ(c.docs[0].doc.published, "2025-11");
+  EXPECT_EQ(c.docs[0].doc.published_origin, "filename");
+  EXPECT_EQ(c.docs[1].doc.published, "2025-10-03") << "metadata wins over the name";
+  EXPECT_EQ(c.docs[1].doc.published_origin, "metadata");
+  EXPECT_EQ(c.docs[2].doc.published, "");
+
+  // Through the pipeline: a dateline near the top refines the name's month; the latest date deep
+  // in the body does not replace it.
+  const Pipeline p = Pipeline::load("/nonexistent-models");
+  Doc a;
+  a.published = "2025-07";
+  a.published_origin = "filename";
+  a.text = "PYONGYANG, July 12, 2025 - Kim met Lavrov.";
+  p.run(a);
+  EXPECT_EQ(a.published, "2025-07-12");
+  EXPECT_EQ(a.published_origin, "text");
+  Doc b;
+  b.published = "2025-07";
+  b.published_origin = "filename";
+  b.text = std::string(500, 'x') + "\nA tweet of July 12, 2025 was quoted. Last month Kim met Lavrov.";
+  p.run(b);
+  EXPECT_EQ(b.published, "2025-07");
+  EXPECT_EQ(b.published_origin, "filename");
+}
+
 TEST(Pipeline, MissingModelsSkipStagesNotFail) {
   std::vector<std::string> warnings;
   const Pipeline p = Pipeline::load("/nonexistent-models", &warnings);

@@ -53,6 +53,35 @@ TEST(AnchorEvents, DateAndQuantityAttachedToTheTrigger) {
   EXPECT_TRUE(d.events[1].quantities.empty());
 }
 
+// "There are 3,000 soldiers guarding the border , officials said ." with a hand-made parse:
+// "guarding" is an acl of "soldiers", which carries the count; "said" is not under it.
+TEST(AnchorEvents, ParticipleTakesTheQuantityOfTheNounItModifies) {
+  Doc d;
+  const char* words[] = {"There",  "are", "3,000",     "soldiers", "guarding", "the",
+                         "border", ",",   "officials", "said",     "."};
+  const int heads[] = {2, 0, 4, 2, 4, 7, 5, 10, 10, 2, 2};  // 1-based, 0 = root
+  const char* rels[] = {"expl", "root",  "nummod", "nsubj",     "acl",  "det",
+                        "obj",  "punct", "nsubj",  "parataxis", "punct"};
+  for (size_t i = 0; i < 11; ++i) {
+    if (i) d.text += ' ';
+    const auto b = static_cast<uint32_t>(d.text.size());
+    d.text += words[i];
+    d.tokens.push_back({b, static_cast<uint32_t>(d.text.size())});
+    d.head.push_back(heads[i] - 1);
+    d.deprel.push_back(deprel_id(rels[i]));
+  }
+  d.sentences.push_back({0, 11, {0, static_cast<uint32_t>(d.text.size())}});
+  d.published = "2025-07-20";
+  Quantity q;
+  q.first = 2, q.last = 4, q.value = 3000, q.op = "=", q.unit = "soldier";
+  d.quantities = {q};
+  d.events = {event_at(4), event_at(9)};  // "guarding" and "said"
+  anchor_event_times(d);
+  ASSERT_EQ(d.events[0].quantities.size(), 1u);
+  EXPECT_EQ(d.events[0].quantities[0].value, 3000);
+  EXPECT_TRUE(d.events[1].quantities.empty());
+}
+
 TEST(AnchorEvents, PublicationDateStandsInFlagged) {
   Doc d = sample();
   d.timexes.clear();

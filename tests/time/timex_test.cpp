@@ -2,6 +2,8 @@
 // TBAQ training files.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "base/paths.h"
 #include "time/calendar.h"
 #include "time/lite_tokenize.h"
@@ -117,6 +119,36 @@ TEST(Timex, FindInDocument) {
   find_timexes(f);
   ASSERT_EQ(f.timexes.size(), 1u);
   EXPECT_EQ(f.timexes[0].value, "2025-07-19");
+}
+
+// Only the month of publication known (a date from a file name): values that do not depend on
+// the day resolve as usual; day-level ones relative to the unknown day stay unresolved when they
+// could fall in another month.
+TEST(Timex, MonthPrecisionPublicationDate) {
+  Doc doc;
+  doc.published = "2025-07";
+  doc.text =
+      "Last month state media aired images. The deal was struck last summer. They met on July 12. "
+      "Lavrov arrived on Saturday. Officials spoke yesterday. Talks resumed last week.";
+  timetok::tokenize(doc.text, &doc.tokens, &doc.sentences);
+  find_timexes(doc);
+  std::map<std::string, std::string> v;
+  for (const Timex& t : doc.timexes) v[std::string(doc.span_text(t.span))] = t.value;
+  EXPECT_EQ(v["Last month"], "2025-06");
+  EXPECT_EQ(v["last summer"], "2024-SU");
+  EXPECT_EQ(v["July 12"], "2025-07-12");
+  EXPECT_EQ(v["Saturday"], "");   // June 28 ... July 26: not guessed
+  EXPECT_EQ(v["yesterday"], "");  // June 30 ... July 30
+  EXPECT_EQ(v["last week"], "");
+
+  Doc nov;
+  nov.published = "2025-11";
+  nov.text = "In early November, South Korean intelligence reported it.";
+  timetok::tokenize(nov.text, &nov.tokens, &nov.sentences);
+  find_timexes(nov);
+  ASSERT_EQ(nov.timexes.size(), 1u);
+  EXPECT_EQ(nov.timexes[0].value, "2025-11");
+  EXPECT_EQ(nov.timexes[0].mod, "START");
 }
 
 TEST(Timex, AnaphoricOffsetWithoutReferenceStaysUnresolved) {
