@@ -448,6 +448,53 @@ void add_governing_clause(const Ctx& c, uint32_t verb, std::vector<uint8_t>* in)
     if (k < verb && k >= c.first && k < c.last && c.v.rel[k] != Rel::Subj) (*in)[k - c.first] = 1;
 }
 
+// The agent of a passive verb: obl:agent or a "by" phrase, also one the parser hung on an adverb
+// ("was opposed earlier by Osgiliath"). -1 if none.
+int64_t agent_of(const Ctx& c, uint32_t verb) {
+  auto is_agent = [&](uint32_t k) {
+    return c.v.rel[k] == Rel::Agent || (c.v.rel[k] == Rel::Nmod && case_word(c, k) == "BY");
+  };
+  for (uint32_t k : c.v.kids[verb])
+    if (is_agent(k)) return k;
+  for (uint32_t k : c.v.kids[verb])
+    if (c.v.rel[k] == Rel::Advmod)
+      for (uint32_t g : c.v.kids[k])
+        if (is_agent(g)) return g;
+  return -1;
+}
+
+// May a verb without a target be coded with the null target "---" (require_dyad off)? Not when
+// its object names an unknown actor ("restore ties with Gxndor": a name, not a missing side), nor
+// inside the clause of another dictionary verb (that event takes the clause: "urged Bree to help").
+bool null_target_ok(const Ctx& c, uint32_t verb) {
+  // A name among the verb's objects or their modifiers ("ties with Gxndor").
+  auto named = [&](uint32_t k) {
+    Rel r = c.v.rel[k];
+    std::string cw = case_word(c, k);  // "on Thursday", "in Moscow": not the verb's other side
+    bool arg = r == Rel::Obj || r == Rel::Iobj || (r == Rel::Nmod && cw != "ON" && cw != "IN" && cw != "AT");
+    return arg && c.doc.upos[k] == Upos::PROPN;
+  };
+  for (uint32_t k : c.v.kids[verb]) {
+    if (named(k)) return false;
+    if (c.v.rel[k] == Rel::Obj)
+      for (uint32_t g : c.v.kids[k])
+        if (named(g)) return false;
+  }
+  std::vector<uint32_t> forms;
+  // A reporting clause (", the agency WFNA said") is parataxis: beside the event, not inside it.
+  for (uint32_t y = verb, d = 0; d < 12 && c.v.rel[y] != Rel::Parataxis; ++d) {
+    int32_t h = c.doc.head[y];
+    if (h < 0 || static_cast<uint32_t>(h) < c.first || static_cast<uint32_t>(h) >= c.last) break;
+    uint32_t x = y = static_cast<uint32_t>(h);
+    if (c.doc.upos[x] != Upos::VERB) continue;
+    // Any dictionary verb: its patterns may code the clause ("LAUNCH [---]" with
+    // "* OFFENSIVE AGAINST [223]").
+    c.ec.verb_dict().lookup(c.v.up[x], c.v.lemma_up[x], &forms);
+    if (!forms.empty()) return false;
+  }
+  return true;
+}
+
 struct NounEvent {
   const char* lemma;
   const char* code;
@@ -658,18 +705,12 @@ void EventCoder::code(Doc& doc) const {
       std::vector<std::string> src, tgt;
       int64_t obj = -1;
       if (passive && options.agentless_passive_active) {
-        bool agent = false;
-        for (uint32_t k : v.kids[t])
-          agent |= v.rel[k] == Rel::Agent || (v.rel[k] == Rel::Nmod && case_word(c, k) == "BY");
-        if (!agent) passive = false;  // coded as if active: the subject is the source
+        if (agent_of(c, t) < 0) passive = false;  // coded as if active: the subject is the source
       }
       if (passive) {
         tgt = codes_of(c, static_cast<uint32_t>(subj));
-        for (uint32_t k : v.kids[t])
-          if (v.rel[k] == Rel::Agent || (v.rel[k] == Rel::Nmod && case_word(c, k) == "BY")) {
-            src = codes_of(c, k);
-            break;
-          }
+        int64_t agent = agent_of(c, t);
+        if (agent >= 0) src = codes_of(c, static_cast<uint32_t>(agent));
         // "The Philippines was criticized over its dispute with Eriador": no by-phrase, so the
         // nearest other actor below the verb stands in as the source.
         if (src.empty() && options.deep_target) src = deep_target(c, t, subj, -1);
@@ -727,11 +768,8 @@ void EventCoder::code(Doc& doc) const {
       // A pattern that spells out the negation ("&NEGATVAUXVRB * OVER EFFORTS [904]") already
       // codes the negated event: its code is kept.
       bool neg = negated(c, t) && !(best && objs.spells_negation);
-      if (!options.require_dyad && !recip) {
-        // PETRARCH's require_dyad = False: the missing side is the null actor "---".
-        if (src.empty() && !tgt.empty()) src = {"---"};
-        if (tgt.empty() && !src.empty()) tgt = {"---"};
-      }
+      if (!options.require_dyad && !recip && tgt.empty() && !src.empty() && null_target_ok(c, t))
+        tgt = {"---"};  // PETRARCH's require_dyad = False: the missing target is the null actor
       if (neg) {
         // PETRARCH-2 semantics: negation recodes the event when the table says how ("did not
         // clash" -> the negated code); otherwise the event keeps its code, flagged negated.

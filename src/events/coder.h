@@ -42,8 +42,9 @@ struct CoderOptions {
   // Agent-only phrases ("students", "the government") take this country code: "---" gives
   // PETRARCH's anonymous actor "---EDU". Empty = not coded (unless context_country applies).
   std::string agent_only_country;
-  // PETRARCH's require_dyad: false codes an event with one side missing, "---" standing for it
-  // (never both sides missing).
+  // PETRARCH's require_dyad: false codes an event whose target is missing with the null target
+  // "---" (not when the object is an unknown name, nor inside another event verb's clause). An
+  // event without a source is never coded.
   bool require_dyad = true;
   // PETRARCH's terminal comma-clause deletion: a verb in a final ", ... ." clause of 2..N words
   // (", a senior official said on Saturday.") is not coded. 0 = off.

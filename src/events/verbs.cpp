@@ -1,5 +1,6 @@
 #include "events/verbs.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "actors/dict.h"
@@ -202,7 +203,10 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
       throw InputError(at(where, lineno), "unbalanced '" + t + "' in pattern");
     } else {
       e.slots.push_back(expand(t, where, lineno));
-      p.words += 1;
+      // A joined word counts its words ("MOST_CERTAINLY_&NEGATVAUXVRB_EVER" is more specific than
+      // "&NEGATVAUXVRB EVER"), as coder.cpp's extra-word credit assumes (first alternative's size).
+      bool joined = t.find('_') != std::string::npos && !e.slots.back().alts.empty();
+      p.words += joined ? static_cast<int>(std::max<size_t>(1, e.slots.back().alts[0].size())) : 1;
       e.adjacent = adjacent_next && !before;
     }
     adjacent_next = false;
