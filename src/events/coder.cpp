@@ -135,6 +135,24 @@ size_t adjacent_match(const Ctx& c, uint32_t verb, const events::Element& e, uin
   return best;
 }
 
+// "* IFTAR IN ^ +" on "celebrated Iftar in Osgiliath with the leaders of Gondor": the first actor
+// mention after the skipped object (Osgiliath), as the head of its mention; -1 if none.
+int64_t actor_after(const Ctx& c, const std::vector<uint8_t>& in, uint32_t obj) {
+  uint32_t from = obj + 1;
+  if (c.v.actor[obj] >= 0) from = std::max(from, c.v.mention_last[obj]);
+  for (uint32_t x = from; x < c.last; ++x) {
+    if (!in[x - c.first] || c.v.actor[x] < 0) continue;
+    uint32_t y = x;
+    for (int d = 0; d < 8; ++d) {
+      int32_t h = c.doc.head[y];
+      if (h < 0 || c.v.actor[h] != c.v.actor[x] || c.v.mention_first[h] != c.v.mention_first[x]) break;
+      y = static_cast<uint32_t>(h);
+    }
+    return y;
+  }
+  return -1;
+}
+
 bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
                    PrepObjs* objs) {
   *objs = PrepObjs();
@@ -171,7 +189,9 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
       int32_t h = c.doc.head[p0];
       // "with Gondor": the case marker hangs on the object noun.
       if (ok && c.v.rel[p0] == Rel::Case && h >= 0) {
-        if (e.marker == '+' && objs->target < 0)
+        if (e.marker == '+' && objs->target < 0 && e.skip > 0)
+          objs->target = actor_after(c, in, static_cast<uint32_t>(h));
+        else if (e.marker == '+' && objs->target < 0)
           objs->target = h;
         else if (e.marker == '$' && objs->source < 0)
           objs->source = h;
@@ -472,7 +492,12 @@ bool null_target_ok(const Ctx& c, uint32_t verb) {
     Rel r = c.v.rel[k];
     std::string cw = case_word(c, k);  // "on Thursday", "in Moscow": not the verb's other side
     bool arg = r == Rel::Obj || r == Rel::Iobj || (r == Rel::Nmod && cw != "ON" && cw != "IN" && cw != "AT");
-    return arg && c.doc.upos[k] == Upos::PROPN;
+    // A capitalised noun inside the sentence ("Gxndor" tagged NN) is a name too.
+    std::string_view text = c.doc.token_text(k);
+    bool name =
+        c.doc.upos[k] == Upos::PROPN || (k > c.first && c.doc.upos[k] == Upos::NOUN && !text.empty() &&
+                                         std::isupper(static_cast<unsigned char>(text[0])));
+    return arg && name;
   };
   for (uint32_t k : c.v.kids[verb]) {
     if (named(k)) return false;

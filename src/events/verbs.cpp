@@ -168,10 +168,16 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
     }
     // A bare '+' / '%' after the verb ("* WITH %", "* EID AT ^ WITH +"): the object of the word
     // before it (a preposition) is the target.
+    // "* IFTAR IN ^ +": each '^' skips one phrase after the preposition's object; the next actor
+    // is the target.
+    size_t skips = 0;
+    while (i >= skips + 1 && toks[i - 1 - skips] == "^") ++skips;
     if (!before && (t == "+" || t == "%") && !p.elements.empty() && !p.elements.back().before &&
-        !p.elements.back().prep_group && !is_marker(toks[i - 1]) && toks[i - 1] != "}") {
+        !p.elements.back().prep_group && i > skips && !is_marker(toks[i - 1 - skips]) &&
+        toks[i - 1 - skips] != "}") {
       p.elements.back().prep_group = true;
       p.elements.back().marker = '+';
+      p.elements.back().skip = static_cast<int>(skips);
       continue;
     }
     if (t == "%") {

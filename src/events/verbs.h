@@ -32,7 +32,9 @@ struct Element {
   bool before = false;      // before the verb ("RECENTLY *")
   bool prep_group = false;  // "(ON RESOLUTION)": slots[0] is the preposition
   char marker = 0;          // '+' (its object is the target), '$' (the source), '^' (skip), 0
-  bool adjacent = false;    // "FAILED_TO_*" / "*_OUT": joined to the verb, so right next to it
+  bool adjacent = false;
+  int skip = 0;  // "IN ^ +": phrases skipped after the preposition's object before the target    //
+                 // "FAILED_TO_*" / "*_OUT": joined to the verb, so right next to it
   std::vector<Slot> slots;
 };
 

@@ -117,8 +117,9 @@ TEST(Petrarch2Verbs, BareMarkersAndJoinedToVerb) {
   EXPECT_FALSE(P[0].compound);
   EXPECT_TRUE(P[1].elements[0].adjacent);  // FAILED TO right before the verb
   EXPECT_EQ(P[1].elements[0].slots[0].alts[0], (std::vector<std::string>{"FAILED", "TO"}));
-  EXPECT_FALSE(P[2].elements[0].adjacent);    // "KNOWN_ *": a space, so anywhere before
-  EXPECT_FALSE(P[3].elements[0].prep_group);  // "IN ^ +": a skipped phrase sits between
+  EXPECT_FALSE(P[2].elements[0].adjacent);   // "KNOWN_ *": a space, so anywhere before
+  EXPECT_TRUE(P[3].elements[0].prep_group);  // "IN ^ +": one phrase skipped, then the target
+  EXPECT_EQ(P[3].elements[0].skip, 1);
 }
 
 TEST(Petrarch2Coder, JoinedToVerbWordsMustTouchTheVerb) {
@@ -193,4 +194,35 @@ TEST(Petrarch2Coder, PatternWordsInTheGoverningClause) {
   EXPECT_EQ(code(ec, tree), "ARN>GON:100");
   ec.options.governing_clause_words = true;
   EXPECT_EQ(code(ec, tree), "ARN>GON:1010");
+}
+
+TEST(Petrarch2Coder, SkippedPhraseBeforeTheTarget) {
+  // "* IFTAR IN ^ +": the phrase after IN is skipped; the next actor is the target.
+  EventCoder ec = make("--- CELEBRATE [040] ---\nCELEBRATE {CELEBRATED}\n- * IFTAR IN ^ + [045]\n");
+  const char* tree =
+      "(ROOT (S (NP (NNP Arnor)) (VP (VBD celebrated) (NP (NNP Iftar)) (PP (IN in) (NP (NNP Mordor))) (PP "
+      "(IN with) "
+      "(NP (NP (DT the) (NNS leaders)) (PP (IN of) (NP (NNP Gondor)))))) (. .)))";
+  EXPECT_EQ(code(ec, tree), "ARN>GON:045");
+}
+
+TEST(Petrarch2Coder, NullTargetOnlyWhereNothingElseCodesTheClause) {
+  EventCoder ec = make(
+      "--- RESTORE [064] ---\nRESTORE {RESTORED}\n--- BURN [---] ---\nBURN {BURNED}\n"
+      "--- TRASH [222] ---\nTRASH {TRASHED}\n");
+  petrarch2(&ec);
+  // An unknown name as the object is not a missing side.
+  EXPECT_EQ(
+      code(ec,
+           "(ROOT (S (NP (NNP Arnor)) (VP (VBD restored) (NP (NNS ties)) (PP (IN with) (NP (NN Gxndor)))) "
+           "(. .)))"),
+      "");
+  // No object at all: the null target.
+  EXPECT_EQ(code(ec, "(ROOT (S (NP (NNP Arnor)) (VP (VBD trashed) (NP (PRP$ its) (NN embassy))) (. .)))"),
+            "ARN>---:222");
+  // Inside the clause of a dictionary verb (even one coded [---]): not coded on its own.
+  EXPECT_EQ(code(ec,
+                 "(ROOT (S (NP (NNP Gondor)) (VP (VBD burned) (NP (NNS flags)) (SBAR (IN after) (S (NP (NNP "
+                 "Arnor)) (VP (VBD trashed) (NP (PRP$ its) (NN embassy)))))) (. .)))"),
+            "");
 }
