@@ -695,9 +695,10 @@ void EventCoder::code(Doc& doc) const {
       std::vector<uint32_t> blocks{vf.block};
       for (uint32_t f : forms) {
         const auto& of = verbs_.forms()[f];
-        // Only a later file's block (a supplement) joins: within one file PETRARCH takes the first.
-        if (of.after == vf.after && of.before == vf.before &&
-            verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file &&
+        // Within one file PETRARCH takes the first block unless merge_verb_blocks is set.
+        bool joins =
+            options.merge_verb_blocks || verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file;
+        if (joins && of.after == vf.after && of.before == vf.before &&
             std::find(blocks.begin(), blocks.end(), of.block) == blocks.end())
           blocks.push_back(of.block);
       }

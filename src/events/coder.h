@@ -58,6 +58,10 @@ struct CoderOptions {
   // is coded as if active: its subject is the source (PETRARCH-2 does this); dyad's default
   // looks for the source below the verb.
   bool agentless_passive_active = false;
+  // A verb listed in two blocks of one file gets both blocks' patterns (the PETRARCH2 validation
+  // file lists SHOT under [---] and under [223] with "+ WAS * DEAD IN $"). Default: the first
+  // block's, as UD-PETRARCH's 2_02 file expects; a later file's block always joins.
+  bool merge_verb_blocks = false;
 };
 
 class EventCoder {

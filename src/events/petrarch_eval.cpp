@@ -64,6 +64,7 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts, bool petrarc
     ec->options.split_code_lists = true;
     ec->options.governing_clause_words = true;
     ec->options.agentless_passive_active = true;
+    ec->options.merge_verb_blocks = true;
   }
   return ec;
 }

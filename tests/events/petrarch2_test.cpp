@@ -226,3 +226,16 @@ TEST(Petrarch2Coder, NullTargetOnlyWhereNothingElseCodesTheClause) {
                  "Arnor)) (VP (VBD trashed) (NP (PRP$ its) (NN embassy)))))) (. .)))"),
             "");
 }
+
+TEST(Petrarch2Coder, VerbInTwoBlocksGetsBothBlocksPatterns) {
+  EventCoder ec = make(
+      "--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n--- SHOT [223] ---\nSHOT\n"
+      "- + WAS * DEAD IN $ [224]\n");
+  ec.options.agentless_passive_active = true;
+  const char* tree =
+      "(ROOT (S (NP (DT An) (NNP Arnor)) (VP (VBD was) (VP (VBN shot) (ADJP (JJ dead)) (PP (IN in) (NP (NNP "
+      "Gondor))))) (. .)))";
+  EXPECT_EQ(code(ec, tree), "");  // the first block's [---]
+  ec.options.merge_verb_blocks = true;
+  EXPECT_EQ(code(ec, tree), "GON>ARN:224");
+}
