@@ -106,10 +106,52 @@ int64_t find_slot(const Ctx& c, const std::vector<uint8_t>& in, const events::Sl
 // Matches a pattern against the clause; on success *prep_obj is the head of the first
 // prepositional group's object (or -1).
 struct PrepObjs {
-  int64_t target = -1;  // object of the group marked '+', else of the first unmarked group
-  int64_t source = -1;  // object of the group marked '$'
-  int extra_words = 0;  // words matched beyond one per plain slot (multiword synset members)
+  int64_t target = -1;           // object of the group marked '+', else of the first unmarked group
+  int64_t source = -1;           // object of the group marked '$'
+  int extra_words = 0;           // words matched beyond one per plain slot (multiword synset members)
+  bool spells_negation = false;  // a matched word is the verb's negation ("&NEGATVAUXVRB *")
 };
+
+bool is_negation_word(const std::string& u) { return u == "NOT" || u == "N'T" || u == "NEVER"; }
+
+// "FAILED_TO_*" / "*_OUT": an alternative of the slot ends right before the verb (starts right
+// after it). Plain token positions: the joined words may belong to the governing clause. Returns
+// the length matched (0 = none); *at gets the first token.
+size_t adjacent_match(const Ctx& c, uint32_t verb, const events::Element& e, uint32_t* at) {
+  size_t best = 0;
+  for (const auto& alt : e.slots[0].alts) {
+    if (alt.empty() || alt.size() <= best) continue;
+    uint32_t start = 0;
+    if (e.before) {
+      if (verb < c.first + alt.size()) continue;
+      start = verb - static_cast<uint32_t>(alt.size());
+    } else {
+      start = verb + 1;
+    }
+    bool ok = start + alt.size() <= c.last;
+    for (size_t k = 0; k < alt.size() && ok; ++k) ok = word_eq(c, start + static_cast<uint32_t>(k), alt[k]);
+    if (ok) best = alt.size(), *at = start;
+  }
+  return best;
+}
+
+// "* IFTAR IN ^ +" on "celebrated Iftar in Osgiliath with the leaders of Gondor": the first actor
+// mention after the skipped object (Osgiliath), as the head of its mention; -1 if none.
+int64_t actor_after(const Ctx& c, const std::vector<uint8_t>& in, uint32_t obj) {
+  uint32_t from = obj + 1;
+  if (c.v.actor[obj] >= 0) from = std::max(from, c.v.mention_last[obj]);
+  for (uint32_t x = from; x < c.last; ++x) {
+    if (!in[x - c.first] || c.v.actor[x] < 0) continue;
+    uint32_t y = x;
+    for (int d = 0; d < 8; ++d) {
+      int32_t h = c.doc.head[y];
+      if (h < 0 || c.v.actor[h] != c.v.actor[x] || c.v.mention_first[h] != c.v.mention_first[x]) break;
+      y = static_cast<uint32_t>(h);
+    }
+    return y;
+  }
+  return -1;
+}
 
 bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, const events::Pattern& p,
                    PrepObjs* objs) {
@@ -119,7 +161,18 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
     uint32_t from = e.before ? c.first : verb + 1, to = e.before ? verb : c.last;
     if (!e.prep_group) {
       size_t len = 0;
-      if (find_slot(c, in, e.slots[0], from, to, &len) < 0) return false;
+      int64_t at = -1;
+      if (e.adjacent) {
+        uint32_t a = 0;
+        len = adjacent_match(c, verb, e, &a);
+        if (len == 0) return false;
+        at = a;
+      } else {
+        at = find_slot(c, in, e.slots[0], from, to, &len);
+        if (at < 0) return false;
+      }
+      for (size_t k = 0; k < len; ++k)
+        if (is_negation_word(c.v.up[static_cast<uint32_t>(at) + k])) objs->spells_negation = true;
       // A slot counted as its first alternative's length in Pattern::words; credit longer matches.
       int counted = static_cast<int>(e.slots[0].alts.empty() ? 1 : e.slots[0].alts[0].size());
       if (static_cast<int>(len) > counted) objs->extra_words += static_cast<int>(len) - counted;
@@ -136,7 +189,9 @@ bool match_pattern(const Ctx& c, const std::vector<uint8_t>& in, uint32_t verb, 
       int32_t h = c.doc.head[p0];
       // "with Gondor": the case marker hangs on the object noun.
       if (ok && c.v.rel[p0] == Rel::Case && h >= 0) {
-        if (e.marker == '+' && objs->target < 0)
+        if (e.marker == '+' && objs->target < 0 && e.skip > 0)
+          objs->target = actor_after(c, in, static_cast<uint32_t>(h));
+        else if (e.marker == '+' && objs->target < 0)
           objs->target = h;
         else if (e.marker == '$' && objs->source < 0)
           objs->source = h;
@@ -170,7 +225,23 @@ std::vector<std::string> codes_of(const Ctx& c, uint32_t head) {
   actors::NpOptions o;
   if (c.ec.options.context_country)
     o.context_country = c.context_country, o.recent_countries = c.recent_countries;
-  return actors::np_codes(c.ec.actor_dict(), c.v, head, o);
+  else if (!c.ec.options.agent_only_country.empty())
+    o.context_country = c.ec.options.agent_only_country;
+  std::vector<std::string> codes = actors::np_codes(c.ec.actor_dict(), c.v, head, o);
+  if (!c.ec.options.split_code_lists) return codes;
+  // "FRO/BIL/SAM" (one dictionary entry for "The Shire") is three actors.
+  std::vector<std::string> out;
+  for (const auto& code : codes) {
+    size_t b = 0;
+    while (b <= code.size()) {
+      size_t e = code.find('/', b);
+      if (e == std::string::npos) e = code.size();
+      std::string one = code.substr(b, e - b);
+      if (!one.empty() && std::find(out.begin(), out.end(), one) == out.end()) out.push_back(one);
+      b = e + 1;
+    }
+  }
+  return out;
 }
 
 int64_t child_with(const Ctx& c, uint32_t x, Rel r) {
@@ -350,7 +421,7 @@ bool negated(const Ctx& c, uint32_t verb) {
   for (uint32_t k : c.v.kids[verb]) {
     Rel r = c.v.rel[k];
     const std::string& u = c.v.up[k];
-    if (r == Rel::Neg || (r == Rel::Advmod && (u == "NOT" || u == "N'T" || u == "NEVER"))) return true;
+    if (r == Rel::Neg || (r == Rel::Advmod && is_negation_word(u))) return true;
   }
   return false;
 }
@@ -442,6 +513,82 @@ void emit(const Ctx& c, Doc& out, uint32_t sent, uint32_t trig_first, uint32_t t
       push(s, t, fwd);
       if (!rev.empty()) push(t, s, rev);
     }
+}
+
+// PETRARCH's terminal comma-clause deletion: is `tok` in a final ", ... ." clause of 2..max words?
+bool in_terminal_clause(const Ctx& c, uint32_t tok, int max) {
+  uint32_t end = c.last;
+  while (end > c.first && c.doc.upos[end - 1] == Upos::PUNCT) --end;
+  for (uint32_t k = end; k-- > c.first;) {
+    if (c.v.up[k] != ",") continue;
+    uint32_t n = end - k - 1;
+    return tok > k && tok < end && n >= 2 && n <= static_cast<uint32_t>(max);
+  }
+  return false;
+}
+
+// Marks the governing verb and its dependents before `verb` ("INDICATED WOULD * NOW": INDICATED
+// governs "it would act now") as pattern words.
+void add_governing_clause(const Ctx& c, uint32_t verb, std::vector<uint8_t>* in) {
+  Rel r = c.v.rel[verb];
+  int32_t h = c.doc.head[verb];
+  if (h < 0 || static_cast<uint32_t>(h) < c.first || static_cast<uint32_t>(h) >= c.last) return;
+  if (r != Rel::Ccomp && r != Rel::Xcomp && r != Rel::Advcl && r != Rel::Conj && r != Rel::Parataxis) return;
+  (*in)[h - c.first] = 1;
+  for (uint32_t k : c.v.kids[static_cast<uint32_t>(h)])
+    if (k < verb && k >= c.first && k < c.last && c.v.rel[k] != Rel::Subj) (*in)[k - c.first] = 1;
+}
+
+// The agent of a passive verb: obl:agent or a "by" phrase, also one the parser hung on an adverb
+// ("was opposed earlier by Osgiliath"). -1 if none.
+int64_t agent_of(const Ctx& c, uint32_t verb) {
+  auto is_agent = [&](uint32_t k) {
+    return c.v.rel[k] == Rel::Agent || (c.v.rel[k] == Rel::Nmod && case_word(c, k) == "BY");
+  };
+  for (uint32_t k : c.v.kids[verb])
+    if (is_agent(k)) return k;
+  for (uint32_t k : c.v.kids[verb])
+    if (c.v.rel[k] == Rel::Advmod)
+      for (uint32_t g : c.v.kids[k])
+        if (is_agent(g)) return g;
+  return -1;
+}
+
+// May a verb without a target be coded with the null target "---" (require_dyad off)? Not when
+// its object names an unknown actor ("restore ties with Gxndor": a name, not a missing side), nor
+// inside the clause of another dictionary verb (that event takes the clause: "urged Bree to help").
+bool null_target_ok(const Ctx& c, uint32_t verb) {
+  // A name among the verb's objects or their modifiers ("ties with Gxndor").
+  auto named = [&](uint32_t k) {
+    Rel r = c.v.rel[k];
+    std::string cw = case_word(c, k);  // "on Thursday", "in Moscow": not the verb's other side
+    bool arg = r == Rel::Obj || r == Rel::Iobj || (r == Rel::Nmod && cw != "ON" && cw != "IN" && cw != "AT");
+    // A capitalised noun inside the sentence ("Gxndor" tagged NN) is a name too.
+    std::string_view text = c.doc.token_text(k);
+    bool name =
+        c.doc.upos[k] == Upos::PROPN || (k > c.first && c.doc.upos[k] == Upos::NOUN && !text.empty() &&
+                                         std::isupper(static_cast<unsigned char>(text[0])));
+    return arg && name;
+  };
+  for (uint32_t k : c.v.kids[verb]) {
+    if (named(k)) return false;
+    if (c.v.rel[k] == Rel::Obj)
+      for (uint32_t g : c.v.kids[k])
+        if (named(g)) return false;
+  }
+  std::vector<uint32_t> forms;
+  // A reporting clause (", the agency WFNA said") is parataxis: beside the event, not inside it.
+  for (uint32_t y = verb, d = 0; d < 12 && c.v.rel[y] != Rel::Parataxis; ++d) {
+    int32_t h = c.doc.head[y];
+    if (h < 0 || static_cast<uint32_t>(h) < c.first || static_cast<uint32_t>(h) >= c.last) break;
+    uint32_t x = y = static_cast<uint32_t>(h);
+    if (c.doc.upos[x] != Upos::VERB) continue;
+    // Any dictionary verb: its patterns may code the clause ("LAUNCH [---]" with
+    // "* OFFENSIVE AGAINST [223]").
+    c.ec.verb_dict().lookup(c.v.up[x], c.v.lemma_up[x], &forms);
+    if (!forms.empty()) return false;
+  }
+  return true;
 }
 
 struct NounEvent {
@@ -586,6 +733,7 @@ void EventCoder::code(Doc& doc) const {
         continue;
       }
       if (u != Upos::VERB) continue;
+      if (options.terminal_clause_max > 0 && in_terminal_clause(c, t, options.terminal_clause_max)) continue;
       verbs_.lookup(v.up[t], v.lemma_up[t], &forms);
       if (forms.empty()) continue;
       // Pick the form whose particles/preceding words are present (phrasal verbs first).
@@ -623,14 +771,16 @@ void EventCoder::code(Doc& doc) const {
       std::vector<uint32_t> blocks{vf.block};
       for (uint32_t f : forms) {
         const auto& of = verbs_.forms()[f];
-        // Only a later file's block (a supplement) joins: within one file PETRARCH takes the first.
-        if (of.after == vf.after && of.before == vf.before &&
-            verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file &&
+        // Within one file PETRARCH takes the first block unless merge_verb_blocks is set.
+        bool joins =
+            options.merge_verb_blocks || verbs_.blocks()[of.block].file != verbs_.blocks()[vf.block].file;
+        if (joins && of.after == vf.after && of.before == vf.before &&
             std::find(blocks.begin(), blocks.end(), of.block) == blocks.end())
           blocks.push_back(of.block);
       }
       const auto& block = verbs_.blocks()[vf.block];
       clause_tokens(c, t, &in);
+      if (options.governing_clause_words) add_governing_clause(c, t, &in);
       for (uint32_t k = trig_first; k < trig_last; ++k)
         in[k - c.first] = 0;  // particles are not pattern words
       bool passive = false;
@@ -658,15 +808,14 @@ void EventCoder::code(Doc& doc) const {
       std::vector<std::string> src, tgt;
       Guessed guess;
       int64_t obj = -1;
+      if (passive && options.agentless_passive_active) {
+        if (agent_of(c, t) < 0) passive = false;  // coded as if active: the subject is the source
+      }
       if (passive) {
         tgt = codes_of(c, static_cast<uint32_t>(subj));
         guess.tgt = guessed_head(c, subj);
-        for (uint32_t k : v.kids[t])
-          if (v.rel[k] == Rel::Agent || (v.rel[k] == Rel::Nmod && case_word(c, k) == "BY")) {
-            src = codes_of(c, k);
-            guess.src = guessed_head(c, k);
-            break;
-          }
+        int64_t agent = agent_of(c, t);
+        if (agent >= 0) src = codes_of(c, static_cast<uint32_t>(agent)), guess.src = guessed_head(c, agent);
         // "The Philippines was criticized over its dispute with Eriador": no by-phrase, so the
         // nearest other actor below the verb stands in as the source.
         if (src.empty() && options.deep_target) src = deep_target(c, t, subj, -1), guess.src = true;
@@ -727,7 +876,11 @@ void EventCoder::code(Doc& doc) const {
         if (src.empty() && best->source_after) src = deep_target(c, t, subj, -1), guess.src = true;
       }
       bool recip = tgt.empty() && src.size() >= 2 && (compound_subj || (best && best->compound));
-      bool neg = negated(c, t);
+      // A pattern that spells out the negation ("&NEGATVAUXVRB * OVER EFFORTS [904]") already
+      // codes the negated event: its code is kept.
+      bool neg = negated(c, t) && !(best && objs.spells_negation);
+      if (!options.require_dyad && !recip && tgt.empty() && !src.empty() && null_target_ok(c, t))
+        tgt = {"---"};  // PETRARCH's require_dyad = False: the missing target is the null actor
       if (neg) {
         // PETRARCH-2 semantics: negation recodes the event when the table says how ("did not
         // clash" -> the negated code); otherwise the event keeps its code, flagged negated.

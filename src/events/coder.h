@@ -26,7 +26,8 @@ namespace dyad {
 
 struct CoderOptions {
   // Agent-only phrases ("Deputy Defense Minister Viktor Goremykin") take the country of the
-  // document's first actor (the sentence's own actors are often the other side of the dyad). Off for the PETRARCH validation records, which never do this.
+  // document's first actor (the sentence's own actors are often the other side of the dyad). Off for the
+  // PETRARCH validation records, which never do this.
   bool context_country = true;
   bool event_nouns = true;
   // Verbs/nouns found only by searching below the verb for any actor (PETRARCH-like); off = only
@@ -35,6 +36,32 @@ struct CoderOptions {
   // A negated event whose code the negation table does not recode is dropped (UD-PETRARCH turns
   // it into an invalid code); off = kept with Event::negated set.
   bool drop_unrecoded_negation = false;
+
+  // ---- PETRARCH-2 behaviours. Only `dyad eval petrarch` sets them (for the PETRARCH2 records);
+  // the real pipeline keeps the defaults, which are dyad's own behaviour. ----
+  // Agent-only phrases ("students", "the government") take this country code: "---" gives
+  // PETRARCH's anonymous actor "---EDU". Empty = not coded (unless context_country applies).
+  std::string agent_only_country;
+  // PETRARCH's require_dyad: false codes an event whose target is missing with the null target
+  // "---" (not when the object is an unknown name, nor inside another event verb's clause). An
+  // event without a source is never coded.
+  bool require_dyad = true;
+  // PETRARCH's terminal comma-clause deletion: a verb in a final ", ... ." clause of 2..N words
+  // (", a senior official said on Saturday.") is not coded. 0 = off.
+  int terminal_clause_max = 0;
+  // An actor code written as a list ("FRO/BIL/SAM") names several actors.
+  bool split_code_lists = false;
+  // Pattern words are also matched in the clause that governs the verb ("indicated it would act
+  // now": NOW is the governed verb's; "SAID WILL_*_TALKS": SAID is the governing verb).
+  bool governing_clause_words = false;
+  // A passive without an agent ("The Philippines was criticized over its dispute with Eriador")
+  // is coded as if active: its subject is the source (PETRARCH-2 does this); dyad's default
+  // looks for the source below the verb.
+  bool agentless_passive_active = false;
+  // A verb listed in two blocks of one file gets both blocks' patterns (the PETRARCH2 validation
+  // file lists SHOT under [---] and under [223] with "+ WAS * DEAD IN $"). Default: the first
+  // block's, as UD-PETRARCH's 2_02 file expects; a later file's block always joins.
+  bool merge_verb_blocks = false;
 };
 
 class EventCoder {

@@ -33,7 +33,7 @@ std::string find_dictionary(const std::string& name) {
       name, "test dictionary not found (looked in data/events/validate and shared petrarch2/dictionaries)");
 }
 
-std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
+std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts, bool petrarch2) {
   actors::ActorDict a;
   VerbDict v;
   if (dicts.contains("Actorfile")) a.load_file(find_dictionary(dicts["Actorfile"]), actors::Kind::Actor);
@@ -55,12 +55,23 @@ std::unique_ptr<EventCoder> make_coder(const nlohmann::json& dicts) {
     nt.read(read_file(neg), neg);
     ec->set_negation(std::move(nt));
   }
+  if (petrarch2) {
+    // The PETRARCH2 records (PTB trees) expect PETRARCH-2's own behaviours; dyad's defaults differ
+    // on purpose, so they are switched on here only (coder.h describes each).
+    ec->options.agent_only_country = "---";
+    ec->options.require_dyad = false;
+    ec->options.terminal_clause_max = 8;  // PETR_config.ini: comma_emin 2, comma_emax 8
+    ec->options.split_code_lists = true;
+    ec->options.governing_clause_words = true;
+    ec->options.agentless_passive_active = true;
+    ec->options.merge_verb_blocks = true;
+  }
   return ec;
 }
 
 }  // namespace
 
-PetrarchEval eval_petrarch(const std::string& path) {
+PetrarchEval eval_petrarch(const std::string& path, bool with_parses) {
   std::string text = read_file(path);
   PetrarchEval r;
   std::map<std::string, std::unique_ptr<EventCoder>> coders;
@@ -89,9 +100,9 @@ PetrarchEval eval_petrarch(const std::string& path) {
       ++r.skipped_ptb;
       continue;
     }
-    std::string key = rec["dictionaries"].dump();
+    std::string key = format + rec["dictionaries"].dump();
     auto& coder = coders[key];
-    if (!coder) coder = make_coder(rec["dictionaries"]);
+    if (!coder) coder = make_coder(rec["dictionaries"], format == "ptb");
     Doc doc;
     if (format == "ptb") {
       // Penn Treebank tree -> dependencies (events/ptb.h); lemmas from the lemmatizer model when
@@ -143,8 +154,16 @@ PetrarchEval eval_petrarch(const std::string& path) {
         for (const auto& [a, bb, c] : s) o += "(" + a + "," + bb + "," + c + ")";
         return o.empty() ? std::string("-") : o;
       };
-      r.failures.push_back(rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" +
-                           rec.value("text", ""));
+      std::string line =
+          rec.value("id", "?") + "\twant " + fmt(want) + "\tgot " + fmt(got) + "\t" + rec.value("text", "");
+      if (with_parses) {
+        // The dependency parse the record was coded from: id form lemma upos head deprel.
+        for (uint32_t i = 0; i < doc.num_tokens(); ++i)
+          line += "\n    " + std::to_string(i + 1) + "\t" + std::string(doc.token_text(i)) + "\t" +
+                  doc.lemma[i] + "\t" + std::string(upos_name(doc.upos[i])) + "\t" +
+                  std::to_string(doc.head[i] + 1) + "\t" + std::string(deprel_name(doc.deprel[i]));
+      }
+      r.failures.push_back(std::move(line));
     }
   }
   return r;

@@ -22,13 +22,14 @@ struct PetrarchEval {
   int from_ptb = 0;  // evaluated records whose parse was a Penn Treebank tree (converted)
   int tp = 0, fp = 0, fn = 0;
   std::map<std::string, std::pair<int, int>> by_category;  // category -> (passed, evaluated)
-  std::vector<std::string> failures;  // one line per failing record (for --verbose)
+  std::vector<std::string> failures;                       // one line per failing record (for --verbose)
   double pass_rate() const { return evaluated ? double(passed) / evaluated : 0; }
   double precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
   double recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
 };
 
 // Throws InputError("file:line") on a malformed record or a missing dictionary.
-PetrarchEval eval_petrarch(const std::string& jsonl_path);
+// with_parses: each failure line is followed by the dependency parse the record was coded from.
+PetrarchEval eval_petrarch(const std::string& jsonl_path, bool with_parses = false);
 
 }  // namespace dyad::events

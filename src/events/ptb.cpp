@@ -89,6 +89,36 @@ std::string upos_of(const std::string& tag, const std::string& word) {
   return "PUNCT";
 }
 
+// "(S (S Arnor is about to restore ...) (, ,) (NP a senior official) (VP said ...) (. .))": the
+// trailing ", officials said" clause becomes its own S, so the reported clause heads the sentence
+// and the reporting clause hangs on it as parataxis (UD's analysis of such sentences).
+void group_reporting_clause(Node* n) {
+  for (auto& k : n->kids)
+    if (!k->leaf()) group_reporting_clause(k.get());
+  if (base(n->label) != "S") return;
+  auto& K = n->kids;
+  size_t end = K.size();
+  while (end > 0 && K[end - 1]->leaf() && (K[end - 1]->label == "." || K[end - 1]->label == "''")) --end;
+  if (end < 4) return;
+  size_t comma = end - 3;
+  if (!(K[comma]->leaf() && K[comma]->label == ",") || base(K[comma + 1]->label) != "NP" ||
+      base(K[comma + 2]->label) != "VP")
+    return;
+  bool clause_before = false;
+  for (size_t i = 0; i < comma; ++i) {
+    std::string b = base(K[i]->label);
+    clause_before |= b == "S" || b == "SINV" || b == "SBAR";
+  }
+  if (!clause_before) return;
+  auto rep = std::make_unique<Node>();
+  rep->label = "S";
+  rep->kids.push_back(std::move(K[comma + 1]));
+  rep->kids.push_back(std::move(K[comma + 2]));
+  K.erase(K.begin() + static_cast<std::ptrdiff_t>(comma + 1),
+          K.begin() + static_cast<std::ptrdiff_t>(comma + 3));
+  K.insert(K.begin() + static_cast<std::ptrdiff_t>(comma + 1), std::move(rep));
+}
+
 struct Builder {
   std::vector<conllu::Word> words;
   std::vector<std::string> tags;
@@ -118,9 +148,9 @@ struct Builder {
       if (!c->leaf()) return false;
       if (c->label == "CC")
         ++cc;
-      else if (starts(c->label, "NNP") || starts(c->label, "NNS"))
+      else if (starts(c->label, "NN"))
         ++nouns;
-      else if (c->label != "," && c->label != "DT")
+      else if (c->label != "," && c->label != "DT" && !starts(c->label, "JJ"))
         return false;
     }
     return cc == 1 && nouns >= 2;
@@ -268,7 +298,9 @@ struct Builder {
         if (cl == "NP" && !c->leaf()) {
           bool poss = false;
           for (auto& g : c->kids) poss |= g->leaf() && g->label == "POS";
-          rel = poss || before ? (poss ? "nmod:poss" : "compound") : (seen_comma ? "appos" : "dep");
+          // After the head, with or without a comma, a noun phrase is an apposition ("old foes
+          // Gondor and Osgiliath").
+          rel = poss || before ? (poss ? "nmod:poss" : "compound") : "appos";
         } else if (tag == "DT" || tag == "PDT" || tag == "WDT")
           rel = "det";
         else if (tag == "PRP$" || tag == "WP$")
@@ -351,6 +383,7 @@ conllu::Sentence ptb_to_conllu(std::string_view tree, const std::string& where) 
   r.skip();
   if (r.i != tree.size()) throw InputError(where, "PTB tree: text after the closing parenthesis");
   // "( (S ...))" and "(ROOT (S ...))": descend through unary wrappers without a word.
+  group_reporting_clause(root.get());
   Builder b;
   b.leaves(root.get());
   if (b.words.empty()) throw InputError(where, "PTB tree without words");

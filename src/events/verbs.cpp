@@ -1,5 +1,6 @@
 #include "events/verbs.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "actors/dict.h"
@@ -47,9 +48,17 @@ std::vector<std::string> tokenize(std::string_view s) {
   for (char c : s) {
     if (std::isspace(static_cast<unsigned char>(c))) {
       flush();
-    } else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '*') {
+    } else if (c == '*') {
+      // "FAILED_TO_*" / "*_OUT": a word joined to the verb is marked with a "~" token.
+      bool joined = !cur.empty() && cur.back() == '_';
+      flush();
+      if (joined) out.emplace_back("~");
+      out.emplace_back(1, c);
+    } else if (c == '(' || c == ')' || c == '{' || c == '}') {
       flush();
       out.emplace_back(1, c);
+    } else if (c == '_' && cur.empty() && !out.empty() && out.back() == "*") {
+      out.emplace_back("~");
     } else {
       cur += c;
     }
@@ -64,13 +73,48 @@ bool is_marker(const std::string& t) { return t == "+" || t == "$" || t == "%" |
 
 Slot VerbDict::expand(const std::string& token, const std::string& where, size_t lineno, int depth) const {
   Slot s;
+  // "NEW_&TIETYPES_RELATIONS": a joined word with a synset inside is every sequence it spells
+  // (NEW MILITARY RELATIONS, NEW ECONOMIC RELATIONS, ...).
+  size_t amp = token.find('&');
+  if (amp != std::string::npos && token.find('_', amp == 0 ? 1 : 0) != std::string::npos) {
+    std::vector<std::string> parts;
+    std::string cur;
+    for (char ch : token) {
+      if (ch == '_') {
+        if (!cur.empty()) parts.push_back(cur), cur.clear();
+      } else if (ch != '(' && ch != ')') {
+        cur += ch;
+      }
+    }
+    if (!cur.empty()) parts.push_back(cur);
+    if (parts.size() > 1) {
+      s.alts.push_back({});
+      for (const auto& part : parts) {
+        std::vector<std::vector<std::string>> next, add;
+        if (part[0] == '&')
+          add = expand(part, where, lineno, depth + 1).alts;
+        else
+          add.push_back({part});
+        for (const auto& a : s.alts)
+          for (const auto& b : add) {
+            auto c = a;
+            c.insert(c.end(), b.begin(), b.end());
+            next.push_back(std::move(c));
+          }
+        s.alts.swap(next);
+      }
+      return s;
+    }
+  }
   if (!token.empty() && token[0] == '&') {
     if (depth > 8) throw InputError(at(where, lineno), "synset nesting too deep: " + token);
     auto it = synsets_.find(strip_trailing_underscore(token.substr(1)));
     // An undefined set is kept as a literal that never matches (the validation dictionary
     // refers to a few sets it does not define, e.g. &PKO).
-    if (it == synsets_.end()) s.alts.push_back({token});
-    else s.alts = it->second;
+    if (it == synsets_.end())
+      s.alts.push_back({token});
+    else
+      s.alts = it->second;
     return s;
   }
   s.alts.push_back(split_word(token));
@@ -106,10 +150,40 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
     if (i >= toks.size()) throw InputError(at(where, lineno), "unclosed '{' in pattern");
     return s;
   };
+  bool adjacent_next = false;
   for (size_t i = 0; i < toks.size(); ++i) {
     const std::string& t = toks[i];
-    if (t == "*") { before = false; seen_star = true; continue; }
-    if (t == "%") { p.compound = true; continue; }
+    if (t == "~") {
+      // Before '*': the previous word sits right before the verb; after: the next one right after.
+      if (before && !p.elements.empty() && p.elements.back().before && !p.elements.back().prep_group)
+        p.elements.back().adjacent = true;
+      else if (!before)
+        adjacent_next = true;
+      continue;
+    }
+    if (t == "*") {
+      before = false;
+      seen_star = true;
+      continue;
+    }
+    // A bare '+' / '%' after the verb ("* WITH %", "* EID AT ^ WITH +"): the object of the word
+    // before it (a preposition) is the target.
+    // "* IFTAR IN ^ +": each '^' skips one phrase after the preposition's object; the next actor
+    // is the target.
+    size_t skips = 0;
+    while (i >= skips + 1 && toks[i - 1 - skips] == "^") ++skips;
+    if (!before && (t == "+" || t == "%") && !p.elements.empty() && !p.elements.back().before &&
+        !p.elements.back().prep_group && i > skips && !is_marker(toks[i - 1 - skips]) &&
+        toks[i - 1 - skips] != "}") {
+      p.elements.back().prep_group = true;
+      p.elements.back().marker = '+';
+      p.elements.back().skip = static_cast<int>(skips);
+      continue;
+    }
+    if (t == "%") {
+      p.compound = true;
+      continue;
+    }
     if (t == "+" && before) p.subject_is_target = true;
     if (t == "$" && !before) p.source_after = true;
     if (is_marker(t)) continue;
@@ -123,8 +197,10 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
       for (++i; i < toks.size() && toks[i] != ")"; ++i) {
         if (toks[i] == "+" || toks[i] == "$" || toks[i] == "^") e.marker = toks[i][0];
         if (is_marker(toks[i])) continue;
-        if (toks[i] == "{") e.slots.push_back(compound(i));
-        else e.slots.push_back(expand(toks[i], where, lineno));
+        if (toks[i] == "{")
+          e.slots.push_back(compound(i));
+        else
+          e.slots.push_back(expand(toks[i], where, lineno));
         p.words += 1;
       }
       if (i >= toks.size()) throw InputError(at(where, lineno), "unclosed '(' in pattern");
@@ -133,8 +209,13 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
       throw InputError(at(where, lineno), "unbalanced '" + t + "' in pattern");
     } else {
       e.slots.push_back(expand(t, where, lineno));
-      p.words += 1;
+      // A joined word counts its words ("MOST_CERTAINLY_&NEGATVAUXVRB_EVER" is more specific than
+      // "&NEGATVAUXVRB EVER"), as coder.cpp's extra-word credit assumes (first alternative's size).
+      bool joined = t.find('_') != std::string::npos && !e.slots.back().alts.empty();
+      p.words += joined ? static_cast<int>(std::max<size_t>(1, e.slots.back().alts[0].size())) : 1;
+      e.adjacent = adjacent_next && !before;
     }
+    adjacent_next = false;
     p.elements.push_back(std::move(e));
   }
   if (!seen_star) throw InputError(at(where, lineno), "pattern without '*' (the verb's place)");
@@ -231,14 +312,20 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     // '#' starts a comment, except inside a code block ("[###]").
     int depth = 0;
     for (size_t k = 0; k < t.size(); ++k) {
-      if (t[k] == '[') ++depth;
-      else if (t[k] == ']') depth = depth > 0 ? depth - 1 : 0;
-      else if (t[k] == '#' && depth == 0) { t = trim(t.substr(0, k)); break; }
+      if (t[k] == '[')
+        ++depth;
+      else if (t[k] == ']')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (t[k] == '#' && depth == 0) {
+        t = trim(t.substr(0, k));
+        break;
+      }
     }
     if (t.empty()) continue;
     if (t.substr(0, 3) == "---") {
       std::string_view inner = trim(t.substr(3));
-      if (inner.size() >= 3 && inner.substr(inner.size() - 3) == "---") inner = trim(inner.substr(0, inner.size() - 3));
+      if (inner.size() >= 3 && inner.substr(inner.size() - 3) == "---")
+        inner = trim(inner.substr(0, inner.size() - 3));
       size_t lb = inner.find('['), rb = inner.find(']');
       if (lb == std::string_view::npos || rb == std::string_view::npos || rb < lb)
         throw InputError(at(where, lineno), "verb block header without [code]: " + std::string(t));
@@ -252,13 +339,15 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     }
     if (t[0] == '&') {
       size_t sp = t.find_first_of(" \t");
-      synset = strip_trailing_underscore(actors::upper(t.substr(1, sp == std::string_view::npos ? t.size() - 1 : sp - 1)));
+      synset = strip_trailing_underscore(
+          actors::upper(t.substr(1, sp == std::string_view::npos ? t.size() - 1 : sp - 1)));
       synsets_[synset];  // may be redefined (the validation file repeats &PREPOSIT1_)
       mode = Synset;
       continue;
     }
     if (mode == Synset) {
-      if (t[0] != '+') throw InputError(at(where, lineno), "synset member must start with '+': " + std::string(t));
+      if (t[0] != '+')
+        throw InputError(at(where, lineno), "synset member must start with '+': " + std::string(t));
       std::string w = actors::upper(trim(t.substr(1)));
       auto& alts = synsets_[synset];
       if (!w.empty() && w[0] == '&') {
@@ -271,7 +360,8 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     }
     // "~ a (a b ATTACK) SAY = a b 015": PETRARCH-2 transformations of nested events; not used.
     if (t[0] == '~') continue;
-    if (mode != Block) throw InputError(at(where, lineno), "line outside any synset or verb block: " + std::string(t));
+    if (mode != Block)
+      throw InputError(at(where, lineno), "line outside any synset or verb block: " + std::string(t));
     uint32_t block = static_cast<uint32_t>(blocks_.size() - 1);
     if (t[0] == '-' || t[0] == '*') {
       std::string_view body = t[0] == '-' ? t.substr(1) : t;

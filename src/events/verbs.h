@@ -29,28 +29,31 @@ struct Slot {
 
 // A pattern element: a slot, or a prepositional group (prep slot followed by object slots).
 struct Element {
-  bool before = false;     // before the verb ("RECENTLY *")
-  bool prep_group = false; // "(ON RESOLUTION)": slots[0] is the preposition
-  char marker = 0;         // '+' (its object is the target), '$' (the source), '^' (skip), 0
+  bool before = false;      // before the verb ("RECENTLY *")
+  bool prep_group = false;  // "(ON RESOLUTION)": slots[0] is the preposition
+  char marker = 0;          // '+' (its object is the target), '$' (the source), '^' (skip), 0
+  bool adjacent = false;
+  int skip = 0;  // "IN ^ +": phrases skipped after the preposition's object before the target    //
+                 // "FAILED_TO_*" / "*_OUT": joined to the verb, so right next to it
   std::vector<Slot> slots;
 };
 
 struct Pattern {
   std::vector<Element> elements;
-  bool compound = false;   // '%': the pattern asks for a compound (conjoined) actor
+  bool compound = false;           // '%': the pattern asks for a compound (conjoined) actor
   bool subject_is_target = false;  // '+' before '*': the subject is the target ("+ * (FROM $)")
   bool source_after = false;       // a bare '$' after '*': the source follows the verb
-  std::string code;        // "050", "043:042", "---"
-  uint32_t line = 0;       // source line, for --verbose
-  int words = 0;           // number of words: specificity
+  std::string code;                // "050", "043:042", "---"
+  uint32_t line = 0;               // source line, for --verbose
+  int words = 0;                   // number of words: specificity
 };
 
 struct VerbForm {
-  std::string head;                     // head word, upper case ("TAP")
-  std::vector<std::string> inflections; // explicit forms ("SAID")
-  std::vector<std::string> before;      // words before the head ("WIRE")
-  std::vector<std::string> after;       // particles after the head ("DOWN", "OFF")
-  std::string code;                     // own default code, "" = the block's
+  std::string head;                      // head word, upper case ("TAP")
+  std::vector<std::string> inflections;  // explicit forms ("SAID")
+  std::vector<std::string> before;       // words before the head ("WIRE")
+  std::vector<std::string> after;        // particles after the head ("DOWN", "OFF")
+  std::string code;                      // own default code, "" = the block's
   uint32_t block = 0;
 };
 
@@ -68,7 +71,8 @@ class VerbDict {
   const std::vector<VerbBlock>& blocks() const { return blocks_; }
   const std::vector<VerbForm>& forms() const { return forms_; }
   // Forms whose head or inflection equals the upper-cased word or lemma.
-  void lookup(const std::string& word_upper, const std::string& lemma_upper, std::vector<uint32_t>* out) const;
+  void lookup(const std::string& word_upper, const std::string& lemma_upper,
+              std::vector<uint32_t>* out) const;
   size_t num_patterns() const;
 
   // When false, malformed pattern lines are skipped and listed in `warnings` (not thrown).
