@@ -466,6 +466,7 @@ bool guessed_head(const Ctx& c, int64_t head) {
 // domestic events.
 bool guessed_self_dyad(const std::string& s, const std::string& t, const Guessed& g) {
   if (s.size() < 3 || t.size() < 3 || s.compare(0, 3, t, 0, 3) != 0) return false;
+  if (s.compare(0, 3, "---") == 0) return false;  // PETRARCH's "no country": nothing to compare
   return (s.size() == 3 || t.size() == 3) && (g.src || g.tgt);
 }
 
