@@ -28,7 +28,7 @@ double since(std::chrono::steady_clock::time_point t0) {
 struct TrainOpts {
   std::string data, dev, out;
   int epochs = dyad::TaggerTrainOptions{}.epochs;
-  uint64_t seed = 1;
+  uint64_t seed = dyad::TaggerTrainOptions{}.seed;
   std::string wordnet = dyad::TaggerTrainOptions{}.wordnet_dir;
   int folds = dyad::TaggerTrainOptions{}.folds;
   int amb_min_count = dyad::TaggerTrainOptions{}.amb_min_count;
