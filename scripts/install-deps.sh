@@ -6,6 +6,7 @@ PKGS=(build-essential cmake ninja-build pkg-config clang libclang-rt-14-dev  # c
       nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
       libcpp-httplib-dev libpq-dev libpqxx-dev
       time python3  # time: peak RSS in scripts/memory.sh; python3: test corpus generators
+      wordnet-base  # WordNet 3.0 database: lexicon features when training the tagger (dyad train tagger)
       postgresql    # server for scripts/pg-test.sh (PostgreSQL store tests)
       chromium wrk)  # chromium: browser tests (scripts/web-test.sh); wrk: API load test
 # The web page is built with npm (scripts/build-web.sh; vite 7 and playwright-core need Node >= 20).

@@ -28,7 +28,13 @@ double since(std::chrono::steady_clock::time_point t0) {
 struct TrainOpts {
   std::string data, dev, out;
   int epochs = dyad::TaggerTrainOptions{}.epochs;
-  uint64_t seed = 1;
+  uint64_t seed = dyad::TaggerTrainOptions{}.seed;
+  std::string wordnet = dyad::TaggerTrainOptions{}.wordnet_dir;
+  int folds = dyad::TaggerTrainOptions{}.folds;
+  int amb_min_count = dyad::TaggerTrainOptions{}.amb_min_count;
+  uint32_t features = dyad::TaggerTrainOptions{}.feature_set;
+  int dict_min_count = dyad::TaggerTrainOptions{}.dict_min_count;
+  double dict_min_ratio = dyad::TaggerTrainOptions{}.dict_min_ratio;
 };
 
 dyad::cli::Command reg_train("train", [](CLI::App& train) {
@@ -39,6 +45,20 @@ dyad::cli::Command reg_train("train", [](CLI::App& train) {
   sub->add_option("--out", t.out, "Output model (default: <models>/tagger.bin)");
   sub->add_option("--epochs", t.epochs, "Training epochs")->capture_default_str();
   sub->add_option("--seed", t.seed, "Shuffling seed")->capture_default_str();
+  sub->add_option("--wordnet", t.wordnet,
+                  "WordNet database directory (Debian's wordnet-base); 'none' for no lexicon")
+      ->capture_default_str();
+  sub->add_option("--folds", t.folds, "Jackknife folds for the ambiguity classes (<= 1: off)")
+      ->capture_default_str();
+  sub->add_option("--features", t.features,
+                  "Optional template groups (bits: 1 lexicon, 2 names, 4 wide lexicon)")
+      ->capture_default_str();
+  sub->add_option("--dict-min", t.dict_min_count, "Minimum count of a form tagged by dictionary lookup")
+      ->capture_default_str();
+  sub->add_option("--dict-ratio", t.dict_min_ratio, "Minimum share of its commonest class for such a form")
+      ->capture_default_str();
+  sub->add_option("--amb-min", t.amb_min_count, "Minimum count of a word for its ambiguity class")
+      ->capture_default_str();
   sub->callback([] {
     const auto t0 = std::chrono::steady_clock::now();
     const auto train_sents = dyad::conllu::read_file(t.data.empty() ? ewt("train") : t.data);
@@ -47,6 +67,17 @@ dyad::cli::Command reg_train("train", [](CLI::App& train) {
     dyad::TaggerTrainOptions opt;
     opt.epochs = t.epochs;
     opt.seed = t.seed;
+    opt.wordnet_dir = t.wordnet == "none" ? "" : t.wordnet;
+    opt.folds = t.folds;
+    opt.amb_min_count = t.amb_min_count;
+    opt.feature_set = t.features;
+    opt.dict_min_count = t.dict_min_count;
+    opt.dict_min_ratio = t.dict_min_ratio;
+    if (t.features & dyad::kFeatNames) {
+      const auto& g = dyad::cli::globals();
+      const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;
+      opt.first_names = {dir + "/ner-first-names-female.txt", dir + "/ner-first-names-male.txt"};
+    }
     if (!dyad::cli::globals().quiet) opt.log = [](const std::string& s) { fmt::print(stderr, "{}\n", s); };
     dyad::ModelWriter w;
     dyad::Tagger::train(train_sents, dev, opt, w);

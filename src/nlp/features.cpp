@@ -124,6 +124,16 @@ void word_info(std::string_view form, std::string& scratch, WordInfo* out) {
   out->lower = hash_str(scratch, kSeedLower);
 }
 
+uint64_t lower_key(std::string_view lowered) {
+  std::string s(lowered);
+  bool digit = false;
+  for (char c : s) digit |= c >= '0' && c <= '9';
+  if (digit)
+    for (char& c : s)
+      if (c >= '1' && c <= '9') c = '0';
+  return hash_str(s, kSeedLower);
+}
+
 const WordInfo& pad_info(int which) {
   static const WordInfo before = [] {
     WordInfo w;

@@ -46,6 +46,8 @@ struct WordInfo {
 };
 enum : uint32_t { kHasDigit = 1, kHasHyphen = 2, kHasUpper = 4, kAllUpper = 8, kTitle = 16 };
 // `scratch` avoids an allocation per token.
+// The WordInfo::lower hash of an already lowercased form (digits folded the same way).
+uint64_t lower_key(std::string_view lowered);
 void word_info(std::string_view form, std::string& scratch, WordInfo* out);
 // The WordInfo of the padding positions before the first / after the last token.
 const WordInfo& pad_info(int which);  // which = -1 (before) or +1 (after)

@@ -5,6 +5,7 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#include <immintrin.h>
 #endif
 
 #include "base/error.h"
@@ -312,6 +313,60 @@ void Model::add_row(int64_t row, int32_t* scores) const {
   }
   const int cnt = r[0];
   for (int j = 0; j < cnt; ++j) scores[static_cast<uint16_t>(r[1 + 2 * j])] += r[2 + 2 * j];
+}
+
+#if defined(__x86_64__)
+// The same sums with AVX2 (chosen at run time): 8 int16 weights widen to 8 int32 in one instruction.
+static __attribute__((target("avx2"))) void add_dense_avx2(const int16_t* const* dense, int nd, int npad,
+                                                           int32_t* scores) {
+  for (int c = 0; c < npad; c += 8) {
+    __m256i* out = reinterpret_cast<__m256i*>(scores + c);
+    __m256i acc = _mm256_loadu_si256(out);
+    for (int j = 0; j < nd; ++j)
+      acc = _mm256_add_epi32(
+          acc, _mm256_cvtepi16_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dense[j] + c))));
+    _mm256_storeu_si256(out, acc);
+  }
+}
+#endif
+
+void Model::add_rows(const int64_t* found, int n, int32_t* scores) const {
+  const int16_t* dense[128];
+  int nd = 0;
+  for (int j = 0; j < n; ++j) {
+    const int16_t* r = rows.data() + found[j];
+    if (r[0] == kDense && nd < 128) {
+      dense[nd++] = r + 1;
+    } else {
+      add_row(found[j], scores);
+    }
+  }
+  if (nd == 0) return;
+  const int npad = padded_classes();
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) {
+    add_dense_avx2(dense, nd, npad, scores);
+    return;
+  }
+#endif
+#if defined(__SSE2__)
+  for (int c = 0; c < npad; c += 8) {
+    __m128i* out = reinterpret_cast<__m128i*>(scores + c);
+    __m128i lo = _mm_loadu_si128(out), hi = _mm_loadu_si128(out + 1);
+    for (int j = 0; j < nd; ++j) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(dense[j] + c));
+      // Sign-extend int16 -> int32: put each value in the high half, shift back arithmetically.
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(v, v), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(v, v), 16));
+    }
+    _mm_storeu_si128(out, lo);
+    _mm_storeu_si128(out + 1, hi);
+  }
+#else
+  for (int c = 0; c < npad; ++c)
+    for (int j = 0; j < nd; ++j) scores[c] += dense[j][c];
+#endif
 }
 
 bool valid(int num_labels, int root_label, const State& s, int cls) {

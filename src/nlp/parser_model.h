@@ -112,6 +112,9 @@ struct Model {
     }
   }
   void add_row(int64_t row, int32_t* scores) const;
+  // Adds rows[0..n) (row offsets) to scores: sparse rows entry by entry, dense rows summed 8
+  // classes at a time in registers across all rows, so each score block is loaded and stored once.
+  void add_rows(const int64_t* rows, int n, int32_t* scores) const;
   // Adds the weights of every feature in keys[0..nk) to scores[class]. The table is far larger
   // than the caches, so slots and then rows are prefetched in batches before they are read.
   void add_scores(const uint64_t* keys, int nk, int32_t* scores) const {
@@ -125,11 +128,11 @@ struct Model {
       __builtin_prefetch(rows.data() + r);
       found[nf++] = r;
       if (nf == 128) {
-        for (int j = 0; j < nf; ++j) add_row(found[j], scores);
+        add_rows(found, nf, scores);
         nf = 0;
       }
     }
-    for (int j = 0; j < nf; ++j) add_row(found[j], scores);
+    add_rows(found, nf, scores);
   }
 };
 

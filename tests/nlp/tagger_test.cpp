@@ -107,6 +107,8 @@ TEST(Tagger, TrainingIsDeterministic) {
   opt.seed = 5;
   opt.dict_min_count = 5;
   opt.amb_min_count = 1;
+  // The lexicon comes from Debian's wordnet-base (scripts/install-deps.sh); without it, train without.
+  if (!std::filesystem::exists(opt.wordnet_dir + "/data.noun")) opt.wordnet_dir.clear();
   std::string bytes[2];
   for (int run = 0; run < 2; ++run) {
     ModelWriter w;
@@ -122,6 +124,47 @@ TEST(Tagger, TrainingIsDeterministic) {
     std::filesystem::remove(path);
   }
   EXPECT_EQ(bytes[0], bytes[1]);
+}
+
+// Every optional template group (lexicon, names, right-to-left decoding, senses, form ambiguity
+// classes, capitalised runs), with and without jackknifing: the model records its set, loads, and
+// tags its own training data far better than chance; the lexicon is stored in the model.
+TEST(Tagger, FeatureSetsTrainAndLoad) {
+  const std::string wordnet = "/usr/share/wordnet";
+  if (!std::filesystem::exists(wordnet + "/data.noun")) GTEST_SKIP() << "wordnet-base is not installed";
+  auto train = conllu::read_file(ewt("dev"));
+  train.resize(80);
+  for (const uint32_t fs :
+       {0u, kFeatLex | kFeatRightToLeft, kFeatLex | kFeatNames | kFeatRightToLeft, 127u}) {
+    for (const int folds : {0, 10}) {
+      TaggerTrainOptions opt;
+      opt.epochs = 3;
+      opt.feature_set = fs;
+      opt.folds = folds;
+      opt.wordnet_dir = fs & kFeatLex ? wordnet : "";
+      ModelWriter w;
+      Tagger::train(train, {}, opt, w);
+      const std::string path = std::string(DYAD_BINARY_DIR) + "/tagger_test_fs.bin";
+      w.write(path);
+      EXPECT_EQ(ModelFile::open(path).has("tagger.lex"), (fs & kFeatLex) != 0);
+      const Tagger t = Tagger::load(path);
+      std::vector<conllu::Sentence> head(train.begin(), train.begin() + 20);
+      const TagEval e = evaluate_tagging(head, t, nullptr);
+      EXPECT_GT(e.pct(e.upos), 80.0) << "features " << fs << " folds " << folds;
+      std::filesystem::remove(path);
+    }
+  }
+}
+
+// Training with a lexicon but no WordNet files is an input error naming the missing file.
+TEST(Tagger, MissingWordNetIsAnInputError) {
+  auto train = conllu::read_file(ewt("dev"));
+  train.resize(5);
+  TaggerTrainOptions opt;
+  opt.epochs = 1;
+  opt.wordnet_dir = "/nonexistent/wordnet";
+  ModelWriter w;
+  EXPECT_THROW(Tagger::train(train, {}, opt, w), InputError);
 }
 
 }  // namespace
