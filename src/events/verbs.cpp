@@ -67,10 +67,13 @@ Slot VerbDict::expand(const std::string& token, const std::string& where, size_t
   if (!token.empty() && token[0] == '&') {
     if (depth > 8) throw InputError(at(where, lineno), "synset nesting too deep: " + token);
     auto it = synsets_.find(strip_trailing_underscore(token.substr(1)));
-    // An undefined set is kept as a literal that never matches (the validation dictionary
-    // refers to a few sets it does not define, e.g. &PKO).
-    if (it == synsets_.end()) s.alts.push_back({token});
-    else s.alts = it->second;
+    // An undefined or empty set is kept as a literal that never matches (the validation dictionary
+    // refers to a few sets it does not define, e.g. &PKO). A slot always has an alternative: an
+    // empty one made "{&EMPTY WORD}" a compound without any, read through alts[0] (UB; fuzz).
+    if (it == synsets_.end() || it->second.empty())
+      s.alts.push_back({token});
+    else
+      s.alts = it->second;
     return s;
   }
   s.alts.push_back(split_word(token));
@@ -108,8 +111,15 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
   };
   for (size_t i = 0; i < toks.size(); ++i) {
     const std::string& t = toks[i];
-    if (t == "*") { before = false; seen_star = true; continue; }
-    if (t == "%") { p.compound = true; continue; }
+    if (t == "*") {
+      before = false;
+      seen_star = true;
+      continue;
+    }
+    if (t == "%") {
+      p.compound = true;
+      continue;
+    }
     if (t == "+" && before) p.subject_is_target = true;
     if (t == "$" && !before) p.source_after = true;
     if (is_marker(t)) continue;
@@ -123,8 +133,10 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
       for (++i; i < toks.size() && toks[i] != ")"; ++i) {
         if (toks[i] == "+" || toks[i] == "$" || toks[i] == "^") e.marker = toks[i][0];
         if (is_marker(toks[i])) continue;
-        if (toks[i] == "{") e.slots.push_back(compound(i));
-        else e.slots.push_back(expand(toks[i], where, lineno));
+        if (toks[i] == "{")
+          e.slots.push_back(compound(i));
+        else
+          e.slots.push_back(expand(toks[i], where, lineno));
         p.words += 1;
       }
       if (i >= toks.size()) throw InputError(at(where, lineno), "unclosed '(' in pattern");
@@ -231,14 +243,20 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     // '#' starts a comment, except inside a code block ("[###]").
     int depth = 0;
     for (size_t k = 0; k < t.size(); ++k) {
-      if (t[k] == '[') ++depth;
-      else if (t[k] == ']') depth = depth > 0 ? depth - 1 : 0;
-      else if (t[k] == '#' && depth == 0) { t = trim(t.substr(0, k)); break; }
+      if (t[k] == '[')
+        ++depth;
+      else if (t[k] == ']')
+        depth = depth > 0 ? depth - 1 : 0;
+      else if (t[k] == '#' && depth == 0) {
+        t = trim(t.substr(0, k));
+        break;
+      }
     }
     if (t.empty()) continue;
     if (t.substr(0, 3) == "---") {
       std::string_view inner = trim(t.substr(3));
-      if (inner.size() >= 3 && inner.substr(inner.size() - 3) == "---") inner = trim(inner.substr(0, inner.size() - 3));
+      if (inner.size() >= 3 && inner.substr(inner.size() - 3) == "---")
+        inner = trim(inner.substr(0, inner.size() - 3));
       size_t lb = inner.find('['), rb = inner.find(']');
       if (lb == std::string_view::npos || rb == std::string_view::npos || rb < lb)
         throw InputError(at(where, lineno), "verb block header without [code]: " + std::string(t));
@@ -252,13 +270,15 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     }
     if (t[0] == '&') {
       size_t sp = t.find_first_of(" \t");
-      synset = strip_trailing_underscore(actors::upper(t.substr(1, sp == std::string_view::npos ? t.size() - 1 : sp - 1)));
+      synset = strip_trailing_underscore(
+          actors::upper(t.substr(1, sp == std::string_view::npos ? t.size() - 1 : sp - 1)));
       synsets_[synset];  // may be redefined (the validation file repeats &PREPOSIT1_)
       mode = Synset;
       continue;
     }
     if (mode == Synset) {
-      if (t[0] != '+') throw InputError(at(where, lineno), "synset member must start with '+': " + std::string(t));
+      if (t[0] != '+')
+        throw InputError(at(where, lineno), "synset member must start with '+': " + std::string(t));
       std::string w = actors::upper(trim(t.substr(1)));
       auto& alts = synsets_[synset];
       if (!w.empty() && w[0] == '&') {
@@ -271,7 +291,8 @@ void VerbDict::read(std::string_view text, const std::string& where) {
     }
     // "~ a (a b ATTACK) SAY = a b 015": PETRARCH-2 transformations of nested events; not used.
     if (t[0] == '~') continue;
-    if (mode != Block) throw InputError(at(where, lineno), "line outside any synset or verb block: " + std::string(t));
+    if (mode != Block)
+      throw InputError(at(where, lineno), "line outside any synset or verb block: " + std::string(t));
     uint32_t block = static_cast<uint32_t>(blocks_.size() - 1);
     if (t[0] == '-' || t[0] == '*') {
       std::string_view body = t[0] == '-' ? t.substr(1) : t;

@@ -1,8 +1,12 @@
+#include "events/coder.h"
+
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <iterator>
 
 #include "base/error.h"
 #include "base/paths.h"
-#include "events/coder.h"
 #include "events/petrarch_eval.h"
 #include "events/verbs.h"
 #include "nlp/conllu.h"
@@ -62,9 +66,10 @@ std::string dump(const Doc& d) {
 
 TEST(VerbDict, ReadsSynsetsPatternsAndForms) {
   events::VerbDict v;
-  v.read("&TIES\n+TIES\n+RELATIONS\n\n--- RESTORE [050] ---\nRESTORE\n+BREAK_DOWN {+BROKE_DOWN}\n"
-         "WIRE_+TAP {WIRE_+TAPPED}\n- * (WITH $) &TIES [051]\n- % * [052:052]\n",
-         "v.txt");
+  v.read(
+      "&TIES\n+TIES\n+RELATIONS\n\n--- RESTORE [050] ---\nRESTORE\n+BREAK_DOWN {+BROKE_DOWN}\n"
+      "WIRE_+TAP {WIRE_+TAPPED}\n- * (WITH $) &TIES [051]\n- % * [052:052]\n",
+      "v.txt");
   ASSERT_EQ(v.blocks().size(), 1u);
   ASSERT_EQ(v.blocks()[0].patterns.size(), 2u);
   const auto& p = v.blocks()[0].patterns[0];
@@ -97,6 +102,34 @@ TEST(VerbDict, MalformedLinesNameFileAndLine) {
   lenient.read("--- A [010] ---\nA\n- TIES [050]\n- * TIES [051]\n", "v.txt");
   EXPECT_EQ(lenient.warnings.size(), 1u);
   EXPECT_EQ(lenient.num_patterns(), 1u);
+}
+
+// Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_empty_synset.bin): a synset defined with no
+// members inside a "{...}" compound left a slot without alternatives, read through alts[0].
+TEST(VerbDict, EmptySynsetInCompoundIsALiteral) {
+  events::VerbDict v;
+  v.read("&WEAPON\n\n--- ALERT [015] ---\nALERT\n- * (OVER {&WEAPON ATTACK}) [151]\n- * {&WEAPON} [152]\n",
+         "v.txt");
+  ASSERT_EQ(v.blocks().size(), 1u);
+  ASSERT_EQ(v.blocks()[0].patterns.size(), 2u);
+  for (const auto& p : v.blocks()[0].patterns)
+    for (const auto& e : p.elements)
+      for (const auto& slot : e.slots) EXPECT_FALSE(slot.alts.empty());
+  const auto& c = v.blocks()[0].patterns[0].elements[0].slots[1].alts;  // after OVER
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0], (std::vector<std::string>{"&WEAPON", "ATTACK"}));
+  // The saved fuzz input itself (lenient, as the fuzz target read it).
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_empty_synset.bin",
+                  std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(data.empty());
+  events::VerbDict lenient;
+  lenient.strict = false;
+  try {
+    lenient.read(std::string_view(data).substr(1), "fuzz.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
+  }
 }
 
 TEST(EventCoder, PassiveWithAgentAndShortForm) {
@@ -202,7 +235,8 @@ TEST(EventCoder, TitleTakesDocumentCountry) {
     if (e.sentence == 1 && e.target.code == "PRKGOV" && e.source.code.rfind("RUS", 0) == 0) {
       found = true;
       // A defense minister is government or military (dyad's agent supplement: ~MIL).
-      EXPECT_TRUE(e.source.code.find("GOV") != std::string::npos || e.source.code.find("MIL") != std::string::npos)
+      EXPECT_TRUE(e.source.code.find("GOV") != std::string::npos ||
+                  e.source.code.find("MIL") != std::string::npos)
           << e.source.code;
     }
   EXPECT_TRUE(found) << dump(d);
