@@ -58,6 +58,9 @@ std::vector<std::string> tokenize(std::string_view s) {
   return out;
 }
 
+// The shipped dictionaries' largest compound has a handful of alternatives.
+constexpr size_t kMaxCompoundAlternatives = 4096;
+
 bool is_marker(const std::string& t) { return t == "+" || t == "$" || t == "%" || t == "^" || t == "*"; }
 
 }  // namespace
@@ -90,13 +93,18 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
   if (p.code.empty()) throw InputError(at(where, lineno), "empty [code] in pattern");
   std::vector<std::string> toks = tokenize(body.substr(0, lb));
   bool before = true, seen_star = false;
-  // A "{A B}" compound: the product of each word's alternatives.
+  // A "{A B}" compound: the product of each word's alternatives. The product grows exponentially
+  // with the number of synsets in it ("{&CURRENCY &CURRENCY ...}" ran out of memory under fuzzing);
+  // more than kMaxCompoundAlternatives is a malformed pattern.
   auto compound = [&](size_t& i) {
     Slot s;
     s.alts.push_back({});
     for (++i; i < toks.size() && toks[i] != "}"; ++i) {
       if (is_marker(toks[i]) || toks[i] == "(" || toks[i] == ")") continue;
       Slot w = expand(toks[i], where, lineno);
+      if (s.alts.size() * w.alts.size() > kMaxCompoundAlternatives)
+        throw InputError(at(where, lineno), "compound expands to more than " +
+                                                std::to_string(kMaxCompoundAlternatives) + " alternatives");
       std::vector<std::vector<std::string>> next;
       for (const auto& a : s.alts)
         for (const auto& b : w.alts) {

@@ -132,6 +132,37 @@ TEST(VerbDict, EmptySynsetInCompoundIsALiteral) {
   }
 }
 
+// Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_compound_blowup.bin, out of memory): a
+// compound's alternatives are the product of its synsets', so "{&S &S ... &S}" grows as |S|^k.
+TEST(VerbDict, CompoundProductIsBounded) {
+  std::string text =
+      "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * {&S &S &S &S &S &S &S} [041]\n- * {&S &S} [042]\n";
+  events::VerbDict strict;
+  try {
+    strict.read(text, "v.txt");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "v.txt:9");  // 4^6 = 4096 is the limit: the 7th &S passes it
+  }
+  events::VerbDict lenient;
+  lenient.strict = false;
+  lenient.read(text, "v.txt");
+  EXPECT_EQ(lenient.warnings.size(), 1u);
+  ASSERT_EQ(lenient.num_patterns(), 1u);
+  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_compound_blowup.bin",
+                  std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(data.empty());
+  events::VerbDict fuzzed;
+  fuzzed.strict = false;
+  try {
+    fuzzed.read(std::string_view(data).substr(1), "fuzz.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
+  }
+}
+
 TEST(EventCoder, PassiveWithAgentAndShortForm) {
   Doc d = parse(kHosted);
   coder().code(d);
