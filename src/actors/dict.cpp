@@ -75,6 +75,11 @@ std::string upper(std::string_view s) {
   return out;
 }
 
+bool valid_code(std::string_view code) {
+  if (code.empty() || code == "-") return false;
+  return std::all_of(code.begin(), code.end(), [](char c) { return c > ' ' && c < 0x7f && c != ';'; });
+}
+
 int32_t parse_petrarch_date(std::string_view d, bool* ok) {
   *ok = false;
   if (!all_digits(d) || (d.size() != 6 && d.size() != 8)) return 0;  // (longer would overflow stoi)
@@ -123,13 +128,39 @@ void ActorDict::add_role(uint32_t entry, std::string_view code, int32_t from, in
   e.roles_end = static_cast<uint32_t>(roles_.size());
 }
 
+namespace {
+// Word separators in a phrase: any ASCII whitespace (the compiled format joins words with ' ', so a
+// word must not keep a '\v' or '\r' that a reader would trim or cut) and '_'.
+bool word_sep(char c) { return c == '_' || std::isspace(static_cast<unsigned char>(c)); }
+}  // namespace
+
 void ActorDict::add_phrase(std::string_view phrase, uint32_t entry) {
+  phrase = trim(phrase);
+  add_words(phrase, entry, false);
+  // dyad's tokenizer splits "Jong-un" into "Jong - un": also index the split form of a phrase
+  // with an inner hyphen (the unsplit form stays for pre-tokenized input such as CoNLL-U). It is
+  // derived on every read, so write_compiled leaves it out (else each reload would add a copy).
+  std::string split;
+  bool inner = false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    char c = phrase[i];
+    bool mid =
+        c == '-' && i > 0 && i + 1 < phrase.size() && !word_sep(phrase[i - 1]) && !word_sep(phrase[i + 1]);
+    if (mid)
+      inner = true, split += " - ";
+    else
+      split += c;
+  }
+  if (inner) add_words(split, entry, true);
+}
+
+void ActorDict::add_words(std::string_view phrase, uint32_t entry, bool derived) {
   phrase = trim(phrase);
   bool trailing_exact = !phrase.empty() && phrase.back() == '_';
   std::vector<std::string> words;
   std::string cur;
   for (char c : phrase) {
-    if (c == ' ' || c == '_' || c == '\t') {
+    if (word_sep(c)) {
       if (!cur.empty()) words.push_back(upper(cur)), cur.clear();
     } else {
       cur += c;
@@ -147,23 +178,10 @@ void ActorDict::add_phrase(std::string_view phrase, uint32_t entry) {
   }
   p.words_end = static_cast<uint32_t>(words_.size());
   p.entry = entry;
+  p.derived = derived;
   by_first_[words_[p.words_begin]].push_back(static_cast<uint32_t>(phrases_.size()));
   max_first_len_ = std::max(max_first_len_, words[0].size());
   phrases_.push_back(p);
-  // dyad's tokenizer splits "Jong-un" into "Jong - un": also index the split form of a phrase
-  // with an inner hyphen (the unsplit form stays for pre-tokenized input such as CoNLL-U).
-  std::string split;
-  bool inner = false;
-  for (size_t i = 0; i < phrase.size(); ++i) {
-    char c = phrase[i];
-    bool mid = c == '-' && i > 0 && i + 1 < phrase.size() && phrase[i - 1] != ' ' && phrase[i - 1] != '_' &&
-               phrase[i + 1] != ' ' && phrase[i + 1] != '_';
-    if (mid)
-      inner = true, split += " - ";
-    else
-      split += c;
-  }
-  if (inner) add_phrase(split, entry);
 }
 
 bool ActorDict::word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent,
@@ -324,11 +342,13 @@ void ActorDict::read_petrarch_actors(std::string_view text, const std::string& w
     for (std::string_view r : roles) {
       std::string code;
       int32_t from, to;
-      if (!parse_role(r, &code, &from, &to)) {
-        std::string msg = where_line(where, lineno) + ": malformed actor code block [" + std::string(r) + "]";
-        if (strict)
-          throw InputError(where_line(where, lineno), "malformed actor code block [" + std::string(r) + "]");
-        warnings.push_back(msg);
+      const char* bad = !parse_role(r, &code, &from, &to) ? "malformed actor code block ["
+                        : !valid_code(code)               ? "invalid actor code in block ["
+                                                          : nullptr;
+      if (bad) {
+        std::string what = bad + std::string(r) + "]";
+        if (strict) throw InputError(where_line(where, lineno), what);
+        warnings.push_back(where_line(where, lineno) + ": " + what);
         continue;
       }
       add_role(static_cast<uint32_t>(cur), code, from, to);
@@ -427,6 +447,11 @@ void ActorDict::read_petrarch_agents(std::string_view text, const std::string& w
     }
     code = std::string(trim(code));
     if (name.empty() || code.empty()) throw InputError(W, "agent line without name or code");
+    if (!valid_code(code)) {
+      if (strict) throw InputError(W, "invalid agent code [" + std::string(trim(roles[0])) + "]");
+      warnings.push_back(W + ": invalid agent code [" + std::string(trim(roles[0])) + "]");
+      continue;
+    }
     // Expand "!PERSON!" substitutions.
     std::vector<std::string> names{name};
     for (const auto& [key, alts] : macros) {
@@ -485,7 +510,8 @@ void ActorDict::load_file(const std::string& path, Kind kind) {
 std::string ActorDict::write_compiled() const {
   std::string out = "# dyad actor dictionary v1 (compiled from PETRARCH files; see data/actors/README.md)\n";
   std::vector<std::vector<uint32_t>> by_entry(entries_.size());
-  for (uint32_t p = 0; p < phrases_.size(); ++p) by_entry[phrases_[p].entry].push_back(p);
+  for (uint32_t p = 0; p < phrases_.size(); ++p)
+    if (!phrases_[p].derived) by_entry[phrases_[p].entry].push_back(p);
   for (uint32_t e = 0; e < entries_.size(); ++e) {
     const Entry& en = entries_[e];
     out += "E\t";
@@ -531,6 +557,7 @@ void ActorDict::read_compiled(std::string_view text, const std::string& where) {
     if (f[0] == "E") {
       if (f.size() != 6 || f[1].size() != 1) throw InputError(W, "E line needs 6 fields");
       Kind k = f[1] == "A" ? Kind::Actor : f[1] == "G" ? Kind::Agent : Kind::Discard;
+      if (f[3] != "-" && !valid_code(f[3])) throw InputError(W, "invalid code '" + std::string(f[3]) + "'");
       cur = add_entry(k, f[2]);
       if (f[3] != "-") entries_[cur].default_code = static_cast<int32_t>(intern(f[3]));
       entries_[cur].agent_prefix = f[4] == "1";
@@ -544,7 +571,7 @@ void ActorDict::read_compiled(std::string_view text, const std::string& where) {
         size_t at = r.rfind('@'), dash = r.find('-', at == std::string_view::npos ? 0 : at);
         if (at == std::string_view::npos || dash == std::string_view::npos ||
             !all_digits(r.substr(at + 1, dash - at - 1)) || !all_digits(r.substr(dash + 1)) ||
-            dash - at - 1 > 8 || r.size() - dash - 1 > 8)
+            dash - at - 1 > 8 || r.size() - dash - 1 > 8 || !valid_code(r.substr(0, at)))
           throw InputError(W, "malformed role " + std::string(r));
         add_role(static_cast<uint32_t>(cur), r.substr(0, at),
                  std::stoi(std::string(r.substr(at + 1, dash - at - 1))),

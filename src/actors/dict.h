@@ -14,6 +14,7 @@
 //   read_petrarch_discards — one phrase a line ("+" marks story-level; both discard the sentence).
 //   read_compiled / write_compiled — dyad's own TSV format (data/actors/*.tsv), see dict.cpp.
 // Every reader throws InputError("file:line", ...) on a malformed line.
+// Codes must pass valid_code(): the compiled TSV writes them unescaped between '\t', ';' and '@'.
 #pragma once
 
 #include <cstdint>
@@ -27,10 +28,15 @@ namespace dyad::actors {
 // Dates are integers YYYYMMDD.
 int32_t parse_petrarch_date(std::string_view digits, bool* ok);  // "950601" -> 19950601
 
+// An actor or agent code: printable ASCII without spaces (the compiled format separates fields with
+// tabs and roles with ';', so neither may appear) and not a lone "-" (the compiled "no code").
+// Every code in the PETRARCH2 files passes (letters and digits, "---", "+++", "FRO/BIL/SAM").
+bool valid_code(std::string_view code);
+
 enum class Kind : uint8_t { Actor, Agent, Discard };
 
 struct Role {
-  uint32_t code = 0;             // interned string id
+  uint32_t code = 0;                // interned string id
   int32_t from = 0, to = 99999999;  // inclusive range of dates
 };
 
@@ -47,6 +53,7 @@ struct Entry {
 struct Phrase {
   uint32_t words_begin = 0, words_end = 0;  // into ActorDict::words_
   uint32_t entry = 0;
+  bool derived = false;  // the split form of a hyphenated phrase: rebuilt on reading, never written
 };
 
 // One match of a phrase over tokens [first, last).
@@ -66,7 +73,8 @@ class ActorDict {
   std::string write_compiled() const;
   void load_file(const std::string& path, Kind kind);  // PETRARCH syntax, by kind
 
-  // Adds one phrase (words separated by ' ' or '_') for an entry.
+  // Adds one phrase (words separated by whitespace or '_') for an entry. A phrase with an inner
+  // hyphen ("KIM JONG-UN") is also added in the tokenizer's split form ("KIM JONG - UN").
   void add_phrase(std::string_view phrase, uint32_t entry);
   uint32_t add_entry(Kind kind, std::string_view name);
   void add_role(uint32_t entry, std::string_view code, int32_t from, int32_t to);
@@ -95,12 +103,14 @@ class ActorDict {
   uint32_t intern(std::string_view s);
 
  private:
-  bool word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent, bool* exact) const;
+  void add_words(std::string_view phrase, uint32_t entry, bool derived);
+  bool word_matches(uint32_t word, const std::string& tok, const std::string& lemma, bool agent,
+                    bool* exact) const;
 
   std::vector<std::string> strings_;
   std::unordered_map<std::string, uint32_t> string_ids_;
-  std::vector<uint32_t> words_;        // interned word ids, phrase after phrase
-  std::vector<uint8_t> word_exact_;    // parallel to words_: 1 if the word must match exactly
+  std::vector<uint32_t> words_;      // interned word ids, phrase after phrase
+  std::vector<uint8_t> word_exact_;  // parallel to words_: 1 if the word must match exactly
   std::vector<Phrase> phrases_;
   std::vector<Entry> entries_;
   std::vector<Role> roles_;

@@ -67,6 +67,9 @@ std::vector<std::string> tokenize(std::string_view s) {
   return out;
 }
 
+// The shipped dictionaries' largest compound has a handful of alternatives.
+constexpr size_t kMaxCompoundAlternatives = 4096;
+
 bool is_marker(const std::string& t) { return t == "+" || t == "$" || t == "%" || t == "^" || t == "*"; }
 
 }  // namespace
@@ -95,6 +98,10 @@ Slot VerbDict::expand(const std::string& token, const std::string& where, size_t
           add = expand(part, where, lineno, depth + 1).alts;
         else
           add.push_back({part});
+        // Like a compound, the product grows exponentially with the synsets joined in one word.
+        if (s.alts.size() * add.size() > kMaxCompoundAlternatives)
+          throw InputError(at(where, lineno), "joined word expands to more than " +
+                                                  std::to_string(kMaxCompoundAlternatives) + " alternatives");
         for (const auto& a : s.alts)
           for (const auto& b : add) {
             auto c = a;
@@ -109,9 +116,10 @@ Slot VerbDict::expand(const std::string& token, const std::string& where, size_t
   if (!token.empty() && token[0] == '&') {
     if (depth > 8) throw InputError(at(where, lineno), "synset nesting too deep: " + token);
     auto it = synsets_.find(strip_trailing_underscore(token.substr(1)));
-    // An undefined set is kept as a literal that never matches (the validation dictionary
-    // refers to a few sets it does not define, e.g. &PKO).
-    if (it == synsets_.end())
+    // An undefined or empty set is kept as a literal that never matches (the validation dictionary
+    // refers to a few sets it does not define, e.g. &PKO). A slot always has an alternative: an
+    // empty one made "{&EMPTY WORD}" a compound without any, read through alts[0] (UB; fuzz).
+    if (it == synsets_.end() || it->second.empty())
       s.alts.push_back({token});
     else
       s.alts = it->second;
@@ -131,13 +139,18 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
   if (p.code.empty()) throw InputError(at(where, lineno), "empty [code] in pattern");
   std::vector<std::string> toks = tokenize(body.substr(0, lb));
   bool before = true, seen_star = false;
-  // A "{A B}" compound: the product of each word's alternatives.
+  // A "{A B}" compound: the product of each word's alternatives. The product grows exponentially
+  // with the number of synsets in it ("{&CURRENCY &CURRENCY ...}" ran out of memory under fuzzing);
+  // more than kMaxCompoundAlternatives is a malformed pattern.
   auto compound = [&](size_t& i) {
     Slot s;
     s.alts.push_back({});
     for (++i; i < toks.size() && toks[i] != "}"; ++i) {
       if (is_marker(toks[i]) || toks[i] == "(" || toks[i] == ")") continue;
       Slot w = expand(toks[i], where, lineno);
+      if (s.alts.size() * w.alts.size() > kMaxCompoundAlternatives)
+        throw InputError(at(where, lineno), "compound expands to more than " +
+                                                std::to_string(kMaxCompoundAlternatives) + " alternatives");
       std::vector<std::vector<std::string>> next;
       for (const auto& a : s.alts)
         for (const auto& b : w.alts) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "base/error.h"
 #include "base/paths.h"
 #include "events/petrarch_eval.h"
@@ -99,6 +102,86 @@ TEST(VerbDict, MalformedLinesNameFileAndLine) {
   lenient.read("--- A [010] ---\nA\n- TIES [050]\n- * TIES [051]\n", "v.txt");
   EXPECT_EQ(lenient.warnings.size(), 1u);
   EXPECT_EQ(lenient.num_patterns(), 1u);
+}
+
+// Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_empty_synset.bin): a synset defined with no
+// members inside a "{...}" compound left a slot without alternatives, read through alts[0].
+TEST(VerbDict, EmptySynsetInCompoundIsALiteral) {
+  events::VerbDict v;
+  v.read("&WEAPON\n\n--- ALERT [015] ---\nALERT\n- * (OVER {&WEAPON ATTACK}) [151]\n- * {&WEAPON} [152]\n",
+         "v.txt");
+  ASSERT_EQ(v.blocks().size(), 1u);
+  ASSERT_EQ(v.blocks()[0].patterns.size(), 2u);
+  for (const auto& p : v.blocks()[0].patterns)
+    for (const auto& e : p.elements)
+      for (const auto& slot : e.slots) EXPECT_FALSE(slot.alts.empty());
+  const auto& c = v.blocks()[0].patterns[0].elements[0].slots[1].alts;  // after OVER
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c[0], (std::vector<std::string>{"&WEAPON", "ATTACK"}));
+  // The saved fuzz input itself (lenient, as the fuzz target read it).
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_empty_synset.bin",
+                  std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(data.empty());
+  events::VerbDict lenient;
+  lenient.strict = false;
+  try {
+    lenient.read(std::string_view(data).substr(1), "fuzz.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
+  }
+}
+
+// Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_compound_blowup.bin, out of memory): a
+// compound's alternatives are the product of its synsets', so "{&S &S ... &S}" grows as |S|^k.
+TEST(VerbDict, CompoundProductIsBounded) {
+  std::string text =
+      "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * {&S &S &S &S &S &S &S} [041]\n- * {&S &S} [042]\n";
+  events::VerbDict strict;
+  try {
+    strict.read(text, "v.txt");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "v.txt:9");  // 4^6 = 4096 is the limit: the 7th &S passes it
+  }
+  events::VerbDict lenient;
+  lenient.strict = false;
+  lenient.read(text, "v.txt");
+  EXPECT_EQ(lenient.warnings.size(), 1u);
+  ASSERT_EQ(lenient.num_patterns(), 1u);
+  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_compound_blowup.bin",
+                  std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(data.empty());
+  events::VerbDict fuzzed;
+  fuzzed.strict = false;
+  try {
+    fuzzed.read(std::string_view(data).substr(1), "fuzz.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
+  }
+}
+
+// The same product bound holds for a joined word with synsets inside ("NEW_&S_&S_RELATIONS"),
+// which expands to every sequence it spells.
+TEST(VerbDict, JoinedWordProductIsBounded) {
+  std::string text =
+      "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * X_&S_&S_&S_&S_&S_&S_&S [041]\n- * X_&S_&S_Y "
+      "[042]\n";
+  events::VerbDict strict;
+  try {
+    strict.read(text, "v.txt");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "v.txt:9");
+  }
+  events::VerbDict lenient;
+  lenient.strict = false;
+  lenient.read(text, "v.txt");
+  EXPECT_EQ(lenient.warnings.size(), 1u);
+  ASSERT_EQ(lenient.num_patterns(), 1u);
+  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
 }
 
 TEST(EventCoder, PassiveWithAgentAndShortForm) {
