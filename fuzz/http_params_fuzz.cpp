@@ -13,10 +13,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   ParamList params;
   if (parse_query_string(query, &params)) return 0;
   for (const auto& [name, value] : params)
-    if (name.empty() || name.find('\0') != std::string::npos || value.find('\0') != std::string::npos) abort();
-  std::initializer_list<std::string_view> allowed = {"actor", "source", "target", "either", "code",
-                                                     "quad",  "from",   "to",     "place",  "evidential",
-                                                     "doc",   "text",   "negated", "limit", "offset"};
+    if (name.empty() || name.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
+      abort();
+  std::initializer_list<std::string_view> allowed = {"actor", "source", "target",  "either", "code",
+                                                     "quad",  "from",   "to",      "place",  "evidential",
+                                                     "doc",   "text",   "negated", "limit",  "offset"};
   if (check(params, allowed)) return 0;
   dyad::EventFilter f;
   if (auto e = parse_event_filter(params, &f)) {

@@ -21,27 +21,55 @@ namespace dyad::actors {
 
 // Coarse dependency relations: UD v1 and v2 names map to the same value.
 enum class Rel : uint8_t {
-  Other, Subj, SubjPass, Obj, Iobj, Nmod, Agent, Poss, Compound, Amod, Conj, Cc, Case, Aux,
-  AuxPass, Neg, Advmod, Xcomp, Ccomp, Advcl, Acl, Appos, Flat, Prt, Mark, Punct, Det, Root,
-  Parataxis, Nummod, Tmod
+  Other,
+  Subj,
+  SubjPass,
+  Obj,
+  Iobj,
+  Nmod,
+  Agent,
+  Poss,
+  Compound,
+  Amod,
+  Conj,
+  Cc,
+  Case,
+  Aux,
+  AuxPass,
+  Neg,
+  Advmod,
+  Xcomp,
+  Ccomp,
+  Advcl,
+  Acl,
+  Appos,
+  Flat,
+  Prt,
+  Mark,
+  Punct,
+  Det,
+  Root,
+  Parataxis,
+  Nummod,
+  Tmod
 };
 Rel rel_of(uint8_t deprel_id);
 
 // Per-token view of one document for the coder: children lists and mention tags.
 struct DocView {
   const Doc* doc = nullptr;
-  std::vector<std::string> up;      // upper-cased surface forms
+  std::vector<std::string> up;  // upper-cased surface forms
   std::vector<std::string> lemma_up;
   std::vector<Rel> rel;
   std::vector<std::vector<uint32_t>> kids;  // dependents in token order
-  std::vector<int32_t> actor;       // entry id of the actor mention covering the token, -1 if none
-  std::vector<int32_t> agent;       // entry id of the agent mention covering the token, -1 if none
+  std::vector<int32_t> actor;               // entry id of the actor mention covering the token, -1 if none
+  std::vector<int32_t> agent;               // entry id of the agent mention covering the token, -1 if none
   std::vector<uint32_t> mention_first, mention_last;  // actor mention range for tagged tokens
-  std::vector<uint8_t> discard_sentence;  // per sentence: 1 if a discard phrase occurs
+  std::vector<uint8_t> discard_sentence;              // per sentence: 1 if a discard phrase occurs
   // In-document coreference: codes for a phrase head no dictionary names ("the two countries" ->
   // the two most recently named countries); empty for most tokens.
   std::vector<std::vector<std::string>> group;
-  int32_t date = 0;                 // YYYYMMDD for dated roles, 0 = unknown
+  int32_t date = 0;  // YYYYMMDD for dated roles, 0 = unknown
 };
 
 // Builds the view and tags mentions. `date` is YYYYMMDD (0 = use default codes). Then resolves

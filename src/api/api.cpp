@@ -188,7 +188,8 @@ Response Api::Impl::route_api(const Request& req) const {
     if (req.method != "POST") return error_response(405, "use POST for /api/ingest");
     return ingest(req, params);
   }
-  if (req.method != "GET" && req.method != "HEAD") return error_response(405, "method not allowed (read-only API)");
+  if (req.method != "GET" && req.method != "HEAD")
+    return error_response(405, "method not allowed (read-only API)");
 
   if (head == "openapi.json" && seg.size() == 1) {
     if (options.openapi_json.empty()) return error_response(404, "no OpenAPI document loaded");
@@ -220,7 +221,8 @@ Response Api::Impl::serve_static(const Request& req) const {
   if (req.method != "GET" && req.method != "HEAD") return error_response(405, "method not allowed");
   std::optional<std::string> file = resolve_static(options.web_dir, req.path);
   if (!file) {
-    if (options.web_dir.empty()) return error_response(404, "no page: start dyad serve with --web DIR (scripts/build-web.sh)");
+    if (options.web_dir.empty())
+      return error_response(404, "no page: start dyad serve with --web DIR (scripts/build-web.sh)");
     return error_response(404, "not found");
   }
   std::ifstream in(*file, std::ios::binary);
@@ -230,8 +232,10 @@ Response Api::Impl::serve_static(const Request& req) const {
   r.body = ss.str();
   r.content_type = std::string(content_type_for(*file));
   // Vite names assets by content hash: they never change under the same name.
-  if (starts_with(req.path, "/assets/")) r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
-  else r.headers.emplace_back("Cache-Control", "no-cache");
+  if (starts_with(req.path, "/assets/"))
+    r.headers.emplace_back("Cache-Control", "public, max-age=31536000, immutable");
+  else
+    r.headers.emplace_back("Cache-Control", "no-cache");
   return r;
 }
 

@@ -41,8 +41,8 @@ namespace dyad::api {
 
 struct Request {
   std::string method = "GET";
-  std::string path;          // percent-decoded path, without the query ("/api/events/12")
-  std::string query;         // raw query string, still encoded ("actor=RUS&limit=10")
+  std::string path;   // percent-decoded path, without the query ("/api/events/12")
+  std::string query;  // raw query string, still encoded ("actor=RUS&limit=10")
   std::string body;
   std::string authorization;  // the Authorization header, verbatim
 };

@@ -12,7 +12,8 @@ nlohmann::json summary(Store& store, const ParamList& params) {
     if (auto e = parse_int("top", *v, 0, 100, &top)) throw ApiError(*e);
   StoreSummary s = store.summary(static_cast<int>(top));
   json dyads = json::array();
-  for (const auto& d : s.top_dyads) dyads.push_back({{"source", d.source}, {"target", d.target}, {"events", d.events}});
+  for (const auto& d : s.top_dyads)
+    dyads.push_back({{"source", d.source}, {"target", d.target}, {"events", d.events}});
   return {{"documents", s.documents}, {"failed", s.failed},     {"sentences", s.sentences},
           {"tokens", s.tokens},       {"entities", s.entities}, {"timexes", s.timexes},
           {"events", s.events},       {"actors", s.actors},     {"errors", s.errors},
@@ -34,7 +35,8 @@ nlohmann::json document(Store& store, const std::string& id, const ParamList& pa
                         {"text", i < sd->entity_text.size() ? sd->entity_text[i] : ""}});
   json places = json::array();
   for (const auto& p : d.places)
-    places.push_back({{"name", p.name}, {"country", p.country}, {"adm1", p.adm1}, {"lat", p.lat}, {"lon", p.lon}});
+    places.push_back(
+        {{"name", p.name}, {"country", p.country}, {"adm1", p.adm1}, {"lat", p.lat}, {"lon", p.lon}});
   // Events with their store-wide ids (so the page can open one); the per-document array is the
   // same list in the same order.
   EventFilter f;
@@ -66,7 +68,11 @@ nlohmann::json to_json(const EventRow& e) {
   if (q.is_discarded()) q = json::array();
   json place = nullptr;
   if (!e.place.empty())
-    place = {{"name", e.place}, {"country", e.place_country}, {"adm1", e.place_adm1}, {"lat", e.lat}, {"lon", e.lon}};
+    place = {{"name", e.place},
+             {"country", e.place_country},
+             {"adm1", e.place_adm1},
+             {"lat", e.lat},
+             {"lon", e.lon}};
   return {{"id", e.id},
           {"doc", e.doc_id},
           {"idx", e.idx},

@@ -29,8 +29,8 @@ void check_with_filter(const ParamList& params, std::initializer_list<std::strin
       if (params[j].first == params[i].first)
         throw ApiError(400, "parameter '" + params[i].first + "': given more than once");
     if (params[i].second.size() > kMaxValueBytes)
-      throw ApiError(400, "parameter '" + params[i].first + "': longer than " + std::to_string(kMaxValueBytes) +
-                              " bytes");
+      throw ApiError(400, "parameter '" + params[i].first + "': longer than " +
+                              std::to_string(kMaxValueBytes) + " bytes");
   }
 }
 
@@ -64,15 +64,21 @@ json filter_json(const EventFilter& f) {
 json page(Store& store, const EventFilter& f) {
   json rows = json::array();
   for (const EventRow& r : store.query_events(f)) rows.push_back(to_json(r));
-  return {{"total", store.count_events(f)}, {"limit", f.limit}, {"offset", f.offset},
-          {"filter", filter_json(f)},       {"events", rows}};
+  return {{"total", store.count_events(f)},
+          {"limit", f.limit},
+          {"offset", f.offset},
+          {"filter", filter_json(f)},
+          {"events", rows}};
 }
 
 const char* interval_name(Interval i) {
   switch (i) {
-    case Interval::kDay: return "day";
-    case Interval::kWeek: return "week";
-    case Interval::kMonth: return "month";
+    case Interval::kDay:
+      return "day";
+    case Interval::kWeek:
+      return "week";
+    case Interval::kMonth:
+      return "month";
   }
   return "month";
 }
@@ -144,8 +150,11 @@ nlohmann::json dyad_series(Store& store, const std::string& source, const std::s
                       {"goldstein_sum", p.goldstein_sum},
                       {"goldstein_mean", p.goldstein_mean},
                       {"quad", {p.quad[0], p.quad[1], p.quad[2], p.quad[3]}}});
-  return {{"source", f.source}, {"target", f.target}, {"interval", interval_name(iv)},
-          {"filter", filter_json(f)}, {"series", points}};
+  return {{"source", f.source},
+          {"target", f.target},
+          {"interval", interval_name(iv)},
+          {"filter", filter_json(f)},
+          {"series", points}};
 }
 
 nlohmann::json network(Store& store, const ParamList& params) {
@@ -175,7 +184,8 @@ nlohmann::json network(Store& store, const ParamList& params) {
 
 nlohmann::json claims(Store& store, const ParamList& params) {
   check_with_filter(params, {});
-  if (find(params, "evidential")) throw ApiError(400, "parameter 'evidential': claims groups by it; leave it out");
+  if (find(params, "evidential"))
+    throw ApiError(400, "parameter 'evidential': claims groups by it; leave it out");
   EventFilter f = filter_of(params, 20);
   json groups = json::array();
   for (const char* ev : {"asserted", "reported", "alleged", "believed", "denied"}) {
@@ -189,10 +199,8 @@ nlohmann::json claims(Store& store, const ParamList& params) {
         ++credibility[r.credibility.empty() ? "-" : r.credibility];
         rows.push_back(to_json(r));
       }
-    groups.push_back({{"evidential", ev},
-                      {"total", total},
-                      {"credibility_in_page", credibility},
-                      {"events", rows}});
+    groups.push_back(
+        {{"evidential", ev}, {"total", total}, {"credibility_in_page", credibility}, {"events", rows}});
   }
   return {{"filter", filter_json(f)}, {"limit", f.limit}, {"offset", f.offset}, {"groups", groups}};
 }

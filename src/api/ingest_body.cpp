@@ -39,7 +39,7 @@ nlohmann::json ingest_body(const Pipeline& pipeline, Store& store, std::string_v
   }
   std::error_code ec;
   fs::remove_all(dir, ec);
-  return {{"read", r.read},       {"stored", r.stored},      {"duplicates", r.duplicates},
+  return {{"read", r.read},       {"stored", r.stored},          {"duplicates", r.duplicates},
           {"failed", r.failed},   {"skipped", r.skipped_inputs}, {"events", r.events},
           {"seconds", r.seconds}, {"messages", messages}};
 }

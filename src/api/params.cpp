@@ -117,7 +117,8 @@ std::optional<ParamError> parse_int(std::string_view name, std::string_view valu
   auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
   if (value.empty() || ec != std::errc() || p != value.data() + value.size() || value[0] == '+')
     return err(name, "must be an integer");
-  if (v < lo || v > hi) return err(name, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
+  if (v < lo || v > hi)
+    return err(name, "must be between " + std::to_string(lo) + " and " + std::to_string(hi));
   *out = v;
   return std::nullopt;
 }
@@ -134,7 +135,8 @@ std::optional<ParamError> parse_bool(std::string_view name, std::string_view val
 }
 
 std::optional<ParamError> parse_actor(std::string_view name, std::string_view value, std::string* out) {
-  if (value.empty() || value.size() > 32) return err(name, "must be an actor code of 1 to 32 letters or digits");
+  if (value.empty() || value.size() > 32)
+    return err(name, "must be an actor code of 1 to 32 letters or digits");
   std::string s(value);
   for (char& c : s) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -177,7 +179,8 @@ std::optional<ParamError> parse_interval(std::string_view name, std::string_view
   return std::nullopt;
 }
 
-std::optional<ParamError> parse_event_filter(const ParamList& params, EventFilter* out, int64_t default_limit) {
+std::optional<ParamError> parse_event_filter(const ParamList& params, EventFilter* out,
+                                             int64_t default_limit) {
   EventFilter f;
   f.limit = default_limit;
   for (const auto& [name, value] : params) {

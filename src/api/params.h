@@ -52,8 +52,8 @@ std::optional<ParamError> parse_event_filter(const ParamList& params, EventFilte
                                              int64_t default_limit = 100);
 // The names parse_event_filter() reads, for check() lists.
 inline constexpr std::string_view kEventFilterParams[] = {
-    "actor", "source", "target", "either", "code", "quad", "from", "to",
-    "place", "evidential", "doc", "text", "negated", "limit", "offset"};
+    "actor", "source",     "target", "either", "code",    "quad",  "from",  "to",
+    "place", "evidential", "doc",    "text",   "negated", "limit", "offset"};
 
 // Single-value parsers (exposed for the endpoints that take extra parameters and for tests).
 // Each returns an error naming `name` when the value is bad.

@@ -7,7 +7,7 @@ namespace dyad {
 namespace {
 
 constexpr std::array<std::string_view, static_cast<size_t>(Upos::kCount)> kUpos = {
-    "ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM",
+    "ADJ",  "ADP",  "ADV",   "AUX",   "CCONJ", "DET", "INTJ", "NOUN", "NUM",
     "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X"};
 
 uint8_t find_id(const std::vector<std::string_view>& table, std::string_view name) {
@@ -36,27 +36,25 @@ bool parse_upos(std::string_view name, Upos* out) {
 const std::vector<std::string_view>& xpos_table() {
   // Penn Treebank tags as used by UD English EWT (order: frequency in EWT train).
   static const std::vector<std::string_view> t = {
-      "NN", "IN", "DT", "NNP", "PRP", "JJ", "RB", ".", "VB", "NNS", ",", "CC", "VBD",
-      "VBP", "VBZ", "CD", "VBN", "VBG", "MD", "TO", "PRP$", "-RRB-", "-LRB-", "WDT", ":",
-      "WRB", "``", "''", "WP", "RP", "UH", "POS", "HYPH", "NNPS", "JJR", "JJS", "EX", "NFP",
-      "RBR", "ADD", "GW", "$", "SYM", "PDT", "LS", "FW", "RBS", "AFX", "WP$", "XX", "#"};
+      "NN",  "IN",  "DT", "NNP", "PRP", "JJ",  "RB",   ".",    "VB",    "NNS",   ",",   "CC",  "VBD",
+      "VBP", "VBZ", "CD", "VBN", "VBG", "MD",  "TO",   "PRP$", "-RRB-", "-LRB-", "WDT", ":",   "WRB",
+      "``",  "''",  "WP", "RP",  "UH",  "POS", "HYPH", "NNPS", "JJR",   "JJS",   "EX",  "NFP", "RBR",
+      "ADD", "GW",  "$",  "SYM", "PDT", "LS",  "FW",   "RBS",  "AFX",   "WP$",   "XX",  "#"};
   return t;
 }
 
 const std::vector<std::string_view>& deprel_table() {
   static const std::vector<std::string_view> t = {
       // UD v2 as in EWT
-      "punct", "case", "nsubj", "det", "root", "advmod", "obj", "amod", "obl", "conj",
-      "compound", "mark", "nmod", "cc", "aux", "cop", "advcl", "nmod:poss", "xcomp", "ccomp",
-      "acl:relcl", "flat", "parataxis", "nummod", "appos", "acl", "aux:pass", "nsubj:pass",
-      "obl:unmarked", "nmod:unmarked", "discourse", "compound:prt", "iobj", "list", "expl",
-      "fixed", "nmod:desc", "obl:agent", "csubj", "nsubj:outer", "det:predet", "vocative",
-      "goeswith", "advcl:relcl", "cc:preconj", "reparandum", "orphan", "csubj:pass",
-      "dislocated", "dep", "csubj:outer", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod",
-      "flat:foreign", "compound:ptv",
+      "punct", "case", "nsubj", "det", "root", "advmod", "obj", "amod", "obl", "conj", "compound", "mark",
+      "nmod", "cc", "aux", "cop", "advcl", "nmod:poss", "xcomp", "ccomp", "acl:relcl", "flat", "parataxis",
+      "nummod", "appos", "acl", "aux:pass", "nsubj:pass", "obl:unmarked", "nmod:unmarked", "discourse",
+      "compound:prt", "iobj", "list", "expl", "fixed", "nmod:desc", "obl:agent", "csubj", "nsubj:outer",
+      "det:predet", "vocative", "goeswith", "advcl:relcl", "cc:preconj", "reparandum", "orphan", "csubj:pass",
+      "dislocated", "dep", "csubj:outer", "obl:tmod", "obl:npmod", "nmod:tmod", "nmod:npmod", "flat:foreign",
+      "compound:ptv",
       // UD v1 names used by older parses (PETRARCH's UD test records)
-      "dobj", "nsubjpass", "auxpass", "csubjpass", "neg", "name", "mwe", "remnant",
-      "foreign"};
+      "dobj", "nsubjpass", "auxpass", "csubjpass", "neg", "name", "mwe", "remnant", "foreign"};
   return t;
 }
 
@@ -74,12 +72,18 @@ std::string_view deprel_name(uint8_t id) {
 
 std::string_view entity_type_name(EntityType t) {
   switch (t) {
-    case EntityType::PER: return "PER";
-    case EntityType::ORG: return "ORG";
-    case EntityType::LOC: return "LOC";
-    case EntityType::NORP: return "NORP";
-    case EntityType::MISC: return "MISC";
-    case EntityType::kCount: break;
+    case EntityType::PER:
+      return "PER";
+    case EntityType::ORG:
+      return "ORG";
+    case EntityType::LOC:
+      return "LOC";
+    case EntityType::NORP:
+      return "NORP";
+    case EntityType::MISC:
+      return "MISC";
+    case EntityType::kCount:
+      break;
   }
   return "MISC";
 }

@@ -15,7 +15,23 @@ namespace dyad {
 
 // Universal POS tags (UD v2), in the order of the UD documentation.
 enum class Upos : uint8_t {
-  ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART, PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X,
+  ADJ,
+  ADP,
+  ADV,
+  AUX,
+  CCONJ,
+  DET,
+  INTJ,
+  NOUN,
+  NUM,
+  PART,
+  PRON,
+  PROPN,
+  PUNCT,
+  SCONJ,
+  SYM,
+  VERB,
+  X,
   kCount
 };
 std::string_view upos_name(Upos u);
@@ -28,10 +44,10 @@ bool parse_upos(std::string_view name, Upos* out);
 inline constexpr uint8_t kUnknownLabel = 255;
 const std::vector<std::string_view>& xpos_table();    // PTB tags: "NN", "IN", ...
 const std::vector<std::string_view>& deprel_table();  // "nsubj", "obl:agent", ...
-uint8_t xpos_id(std::string_view name);    // kUnknownLabel if not in the table
-uint8_t deprel_id(std::string_view name);  // kUnknownLabel if not in the table
-std::string_view xpos_name(uint8_t id);    // "" for kUnknownLabel
-std::string_view deprel_name(uint8_t id);  // "" for kUnknownLabel
+uint8_t xpos_id(std::string_view name);               // kUnknownLabel if not in the table
+uint8_t deprel_id(std::string_view name);             // kUnknownLabel if not in the table
+std::string_view xpos_name(uint8_t id);               // "" for kUnknownLabel
+std::string_view deprel_name(uint8_t id);             // "" for kUnknownLabel
 
 struct Span {
   uint32_t begin = 0;  // byte offset, inclusive
@@ -61,19 +77,19 @@ struct Entity {
 // "PAST_REF", "P4W"...) relative to the document's publication date.
 struct Timex {
   uint32_t first = 0, last = 0;  // token range
-  Span span;                      // character span
-  std::string type;               // DATE, TIME, DURATION, SET
-  std::string value;              // TIMEX3 value, "" if it could not be normalised
-  std::string mod;                // TIMEX3 mod: "START" (early ...), "END", "MID", "MORE_THAN"...
+  Span span;                     // character span
+  std::string type;              // DATE, TIME, DURATION, SET
+  std::string value;             // TIMEX3 value, "" if it could not be normalised
+  std::string mod;               // TIMEX3 mod: "START" (early ...), "END", "MID", "MORE_THAN"...
 };
 
 // A counted amount attached to a phrase: "over 10,000 DPRK troops" -> {10000, ">", "troops"}.
 struct Quantity {
   uint32_t first = 0, last = 0;  // token range of the whole phrase
   double value = 0;
-  std::string op;      // "=", ">", ">=", "<", "<=", "~" (about)
-  std::string unit;    // head noun lemma ("troop", "engineer", "kilometer")
-  std::string actor;   // actor code of a modifier if any ("PRK")
+  std::string op;     // "=", ">", ">=", "<", "<=", "~" (about)
+  std::string unit;   // head noun lemma ("troop", "engineer", "kilometer")
+  std::string actor;  // actor code of a modifier if any ("PRK")
 };
 
 // A place mention resolved against the gazetteer (geo stage).
@@ -89,51 +105,51 @@ struct Place {
 
 // One participant of an event, as coded.
 struct ActorRef {
-  std::string code;         // CAMEO actor code, e.g. "RUSGOV", "PRKMIL"; "" if none found
-  std::string name;         // surface text of the mention ("Sergey Lavrov")
+  std::string code;              // CAMEO actor code, e.g. "RUSGOV", "PRKMIL"; "" if none found
+  std::string name;              // surface text of the mention ("Sergey Lavrov")
   uint32_t first = 0, last = 0;  // token range of the mention
 };
 
 // A coded event: who did what to whom, anchored and attributed. Filled by the events stage, then
 // anchored by time/geo (date, place, quantities) and attributed by claims.
 struct Event {
-  uint32_t sentence = 0;             // index into Doc::sentences
+  uint32_t sentence = 0;                         // index into Doc::sentences
   uint32_t trigger_first = 0, trigger_last = 0;  // token range of the verb or event noun
   ActorRef source, target;
-  std::string code;                  // CAMEO event code, e.g. "043"
-  std::string root;                  // first two digits, e.g. "04"
-  int quad_class = 0;                // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  std::string code;    // CAMEO event code, e.g. "043"
+  std::string root;    // first two digits, e.g. "04"
+  int quad_class = 0;  // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
   double goldstein = 0;
-  std::string plover;                // PLOVER event type, e.g. "CONSULT"
+  std::string plover;  // PLOVER event type, e.g. "CONSULT"
   bool negated = false;
-  std::string modality;              // "" (factual), "intend", "agree", "possible", "demand", ...
-  std::string speaker;               // actor code or name of the quoted speaker, if quoted
+  std::string modality;  // "" (factual), "intend", "agree", "possible", "demand", ...
+  std::string speaker;   // actor code or name of the quoted speaker, if quoted
   // --- anchors ---
-  std::string date;                  // TIMEX3 value of the event's date
-  bool date_assumed = true;          // true when the publication date stands in
-  int timex = -1;                    // index into Doc::timexes, -1 if none
-  std::string place;                 // place name as resolved ("Kursk")
-  std::string place_country;         // ISO2/ISO3 country of the place
-  std::string place_adm1;            // admin-1 name
+  std::string date;           // TIMEX3 value of the event's date
+  bool date_assumed = true;   // true when the publication date stands in
+  int timex = -1;             // index into Doc::timexes, -1 if none
+  std::string place;          // place name as resolved ("Kursk")
+  std::string place_country;  // ISO2/ISO3 country of the place
+  std::string place_adm1;     // admin-1 name
   double lat = 0, lon = 0;
-  int64_t geonames_id = 0;           // 0 if unresolved
+  int64_t geonames_id = 0;  // 0 if unresolved
   std::vector<Quantity> quantities;
   // --- attribution ---
-  std::string claimant;              // who asserts it: quoted speaker, agency, or the outlet
+  std::string claimant;                 // who asserts it: quoted speaker, agency, or the outlet
   std::string evidential = "asserted";  // asserted, reported, alleged, believed, denied
-  std::string credibility;           // Admiralty-style grade, e.g. "B2"
+  std::string credibility;              // Admiralty-style grade, e.g. "B2"
 };
 
 struct Doc {
   // --- set by ingest ---
-  std::string id;         // stable id: from the input, else derived from the content hash
+  std::string id;  // stable id: from the input, else derived from the content hash
   std::string url, source, title;
-  std::string published;  // ISO 8601 date (YYYY-MM-DD) or "" when unknown
+  std::string published;         // ISO 8601 date (YYYY-MM-DD) or "" when unknown
   std::string published_origin;  // "metadata", "text", or "unknown"
-  std::string path;       // input file (and line for JSONL: "file.jsonl:12")
+  std::string path;              // input file (and line for JSONL: "file.jsonl:12")
 
   // --- set by text cleaning ---
-  std::string text;        // clean UTF-8 text; every offset below is a byte offset into it
+  std::string text;  // clean UTF-8 text; every offset below is a byte offset into it
   std::vector<Span> paragraphs;
 
   // --- set by segmentation (text stage): one entry per token ---
@@ -142,24 +158,22 @@ struct Doc {
 
   // --- set by the nlp stage, parallel to `tokens` ---
   std::vector<Upos> upos;
-  std::vector<uint8_t> xpos;     // index into xpos_table()
+  std::vector<uint8_t> xpos;  // index into xpos_table()
   std::vector<std::string> lemma;
   std::vector<int32_t> head;     // token index of the head *within the document*, -1 for root
   std::vector<uint8_t> deprel;   // index into deprel_table()
   std::vector<Entity> entities;  // sorted by first token
 
   // --- set by later stages ---
-  std::vector<Timex> timexes;    // time stage, sorted by first token
+  std::vector<Timex> timexes;        // time stage, sorted by first token
   std::vector<Quantity> quantities;  // time stage (quantities are anchors too)
-  std::vector<Place> places;     // geo stage, sorted by first token
-  std::vector<Event> events;     // events stage, then anchored (time, geo) and attributed (claims)
+  std::vector<Place> places;         // geo stage, sorted by first token
+  std::vector<Event> events;         // events stage, then anchored (time, geo) and attributed (claims)
 
   std::string_view token_text(uint32_t i) const {
     return std::string_view(text).substr(tokens[i].begin, tokens[i].size());
   }
-  std::string_view span_text(Span s) const {
-    return std::string_view(text).substr(s.begin, s.size());
-  }
+  std::string_view span_text(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
   uint32_t num_tokens() const { return static_cast<uint32_t>(tokens.size()); }
   // Index of the sentence holding token i (binary search).
   uint32_t sentence_of(uint32_t token) const;

@@ -84,7 +84,8 @@ ModelFile ModelFile::open(const std::string& path) {
                                std::to_string(kModelFormatVersion) + " (retrain with `dyad train`)");
   if (hash64(m.base_ + kHeaderSize, m.size_ - kHeaderSize) != checksum)
     throw InputError(path, "model file checksum mismatch (corrupt or truncated)");
-  if (kHeaderSize + static_cast<size_t>(count) * kEntrySize > m.size_) throw InputError(path, "bad section table");
+  if (kHeaderSize + static_cast<size_t>(count) * kEntrySize > m.size_)
+    throw InputError(path, "bad section table");
   for (uint32_t i = 0; i < count; ++i) {
     const char* e = m.base_ + kHeaderSize + i * kEntrySize;
     uint64_t off, size;

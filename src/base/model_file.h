@@ -47,7 +47,9 @@ class ByteWriter {
     buf_.append(reinterpret_cast<const char*>(v.data()), v.size_bytes());
   }
   template <typename T>
-  void put_array(const std::vector<T>& v) { put_array(std::span<const T>(v)); }
+  void put_array(const std::vector<T>& v) {
+    put_array(std::span<const T>(v));
+  }
   void align8() { buf_.append((8 - buf_.size() % 8) % 8, '\0'); }
   std::string& bytes() { return buf_; }
 
@@ -123,7 +125,9 @@ class ModelFile {
   bool has(std::string_view name) const;
   // Throws InputError if the section is missing.
   std::string_view section(std::string_view name) const;
-  ByteReader reader(std::string_view name) const { return ByteReader(section(name), path_ + ":" + std::string(name)); }
+  ByteReader reader(std::string_view name) const {
+    return ByteReader(section(name), path_ + ":" + std::string(name));
+  }
   const std::string& path() const { return path_; }
 
  private:

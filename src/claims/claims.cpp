@@ -13,34 +13,38 @@ struct ReportingWord {
 };
 // Lemmas of words that attribute a statement, with the firmness they give it.
 constexpr std::array<ReportingWord, 40> kReporting = {{
-    {"say", Evidential::kReported},       {"report", Evidential::kReported},
-    {"state", Evidential::kReported},     {"announce", Evidential::kReported},
-    {"tell", Evidential::kReported},      {"add", Evidential::kReported},
-    {"note", Evidential::kReported},      {"confirm", Evidential::kReported},
-    {"declare", Evidential::kReported},   {"write", Evidential::kReported},
-    {"show", Evidential::kReported},      {"disclose", Evidential::kReported},
-    {"reveal", Evidential::kReported},    {"indicate", Evidential::kReported},
-    {"quote", Evidential::kReported},     {"air", Evidential::kReported},
-    {"publish", Evidential::kReported},   {"broadcast", Evidential::kReported},
-    {"allege", Evidential::kAlleged},     {"claim", Evidential::kAlleged},
-    {"accuse", Evidential::kAlleged},     {"charge", Evidential::kAlleged},
-    {"insist", Evidential::kAlleged},     {"assert", Evidential::kAlleged},
-    {"believe", Evidential::kBelieved},   {"understand", Evidential::kBelieved},
-    {"suspect", Evidential::kBelieved},   {"think", Evidential::kBelieved},
-    {"estimate", Evidential::kBelieved},  {"speculate", Evidential::kBelieved},
-    {"suggest", Evidential::kBelieved},   {"assess", Evidential::kBelieved},
-    {"expect", Evidential::kBelieved},    {"rumor", Evidential::kBelieved},
-    {"deny", Evidential::kDenied},        {"reject", Evidential::kDenied},
-    {"dismiss", Evidential::kDenied},     {"refute", Evidential::kDenied},
-    {"dispute", Evidential::kDenied},     {"rebut", Evidential::kDenied},
+    {"say", Evidential::kReported},      {"report", Evidential::kReported},
+    {"state", Evidential::kReported},    {"announce", Evidential::kReported},
+    {"tell", Evidential::kReported},     {"add", Evidential::kReported},
+    {"note", Evidential::kReported},     {"confirm", Evidential::kReported},
+    {"declare", Evidential::kReported},  {"write", Evidential::kReported},
+    {"show", Evidential::kReported},     {"disclose", Evidential::kReported},
+    {"reveal", Evidential::kReported},   {"indicate", Evidential::kReported},
+    {"quote", Evidential::kReported},    {"air", Evidential::kReported},
+    {"publish", Evidential::kReported},  {"broadcast", Evidential::kReported},
+    {"allege", Evidential::kAlleged},    {"claim", Evidential::kAlleged},
+    {"accuse", Evidential::kAlleged},    {"charge", Evidential::kAlleged},
+    {"insist", Evidential::kAlleged},    {"assert", Evidential::kAlleged},
+    {"believe", Evidential::kBelieved},  {"understand", Evidential::kBelieved},
+    {"suspect", Evidential::kBelieved},  {"think", Evidential::kBelieved},
+    {"estimate", Evidential::kBelieved}, {"speculate", Evidential::kBelieved},
+    {"suggest", Evidential::kBelieved},  {"assess", Evidential::kBelieved},
+    {"expect", Evidential::kBelieved},   {"rumor", Evidential::kBelieved},
+    {"deny", Evidential::kDenied},       {"reject", Evidential::kDenied},
+    {"dismiss", Evidential::kDenied},    {"refute", Evidential::kDenied},
+    {"dispute", Evidential::kDenied},    {"rebut", Evidential::kDenied},
 }};
 
 // Adverbs and adjectives that hedge the clause they modify.
 constexpr std::array<ReportingWord, 9> kHedges = {{
-    {"reportedly", Evidential::kBelieved},  {"allegedly", Evidential::kAlleged},
-    {"apparently", Evidential::kBelieved},  {"purportedly", Evidential::kAlleged},
-    {"supposedly", Evidential::kAlleged},   {"possibly", Evidential::kBelieved},
-    {"probably", Evidential::kBelieved},    {"likely", Evidential::kBelieved},
+    {"reportedly", Evidential::kBelieved},
+    {"allegedly", Evidential::kAlleged},
+    {"apparently", Evidential::kBelieved},
+    {"purportedly", Evidential::kAlleged},
+    {"supposedly", Evidential::kAlleged},
+    {"possibly", Evidential::kBelieved},
+    {"probably", Evidential::kBelieved},
+    {"likely", Evidential::kBelieved},
     {"presumably", Evidential::kBelieved},
 }};
 
@@ -52,11 +56,14 @@ std::string lower(std::string_view s) {
 
 bool contains_any(std::string_view hay, std::initializer_list<std::string_view> needles) {
   const std::string h = lower(hay);
-  return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) { return h.find(n) != std::string::npos; });
+  return std::any_of(needles.begin(), needles.end(),
+                     [&](std::string_view n) { return h.find(n) != std::string::npos; });
 }
 
 // Weaker status wins when two cues combine ("officials alleged ... it is believed").
-Evidential weaker(Evidential a, Evidential b) { return static_cast<uint8_t>(a) >= static_cast<uint8_t>(b) ? a : b; }
+Evidential weaker(Evidential a, Evidential b) {
+  return static_cast<uint8_t>(a) >= static_cast<uint8_t>(b) ? a : b;
+}
 
 struct View {
   const Doc& d;
@@ -69,7 +76,8 @@ struct View {
   std::string subtree_text(uint32_t t, const Sentence& s) const {
     uint32_t lo = t, hi = t;
     for (uint32_t i = s.first; i < s.last; ++i) {
-      for (int32_t up = static_cast<int32_t>(i), k = 0; up >= 0 && k < 64; up = d.head[static_cast<uint32_t>(up)], ++k) {
+      for (int32_t up = static_cast<int32_t>(i), k = 0; up >= 0 && k < 64;
+           up = d.head[static_cast<uint32_t>(up)], ++k) {
         if (up == static_cast<int32_t>(t)) {
           lo = std::min(lo, i);
           hi = std::max(hi, i);
@@ -98,18 +106,23 @@ struct View {
 
 std::string_view evidential_name(Evidential e) {
   switch (e) {
-    case Evidential::kAsserted: return "asserted";
-    case Evidential::kReported: return "reported";
-    case Evidential::kAlleged: return "alleged";
-    case Evidential::kBelieved: return "believed";
-    case Evidential::kDenied: return "denied";
+    case Evidential::kAsserted:
+      return "asserted";
+    case Evidential::kReported:
+      return "reported";
+    case Evidential::kAlleged:
+      return "alleged";
+    case Evidential::kBelieved:
+      return "believed";
+    case Evidential::kDenied:
+      return "denied";
   }
   return "asserted";
 }
 
 bool parse_evidential(std::string_view name, Evidential* out) {
-  for (Evidential e : {Evidential::kAsserted, Evidential::kReported, Evidential::kAlleged, Evidential::kBelieved,
-                       Evidential::kDenied})
+  for (Evidential e : {Evidential::kAsserted, Evidential::kReported, Evidential::kAlleged,
+                       Evidential::kBelieved, Evidential::kDenied})
     if (evidential_name(e) == name) {
       *out = e;
       return true;
@@ -131,7 +144,8 @@ char source_letter(std::string_view claimant, bool named_person_or_government) {
   if (contains_any(claimant, {"state media", "kcna", "rodong", "tass", "ria", "rossiya segodnya", "xinhua",
                               "state television", "state tv", "propaganda"}))
     return 'D';
-  if (contains_any(claimant, {"intelligence", "anonymous", "source", "officials", "insider", "analyst"})) return 'C';
+  if (contains_any(claimant, {"intelligence", "anonymous", "source", "officials", "insider", "analyst"}))
+    return 'C';
   if (named_person_or_government) return 'B';
   return 'C';
 }
@@ -139,16 +153,24 @@ char source_letter(std::string_view claimant, bool named_person_or_government) {
 std::string credibility_grade(char letter, Evidential e, int corroborating_sources) {
   int digit;
   switch (e) {
-    case Evidential::kDenied: digit = 5; break;
+    case Evidential::kDenied:
+      digit = 5;
+      break;
     case Evidential::kAlleged:
-    case Evidential::kBelieved: digit = 4; break;
-    default: digit = 3; break;
+    case Evidential::kBelieved:
+      digit = 4;
+      break;
+    default:
+      digit = 3;
+      break;
   }
   // Independent corroboration raises the information grade: one other source -> 2, two or more -> 1,
   // but never above what the status allows by more than two steps (an alleged event reported
   // everywhere is still only "probably true").
-  if (corroborating_sources >= 2) digit = std::max(digit - 2, e == Evidential::kDenied ? 4 : 1);
-  else if (corroborating_sources == 1) digit = std::max(digit - 1, 2);
+  if (corroborating_sources >= 2)
+    digit = std::max(digit - 2, e == Evidential::kDenied ? 4 : 1);
+  else if (corroborating_sources == 1)
+    digit = std::max(digit - 1, 2);
   return std::string(1, letter) + std::to_string(digit);
 }
 
@@ -203,7 +225,8 @@ void attribute_claims(Doc& doc) {
         Evidential cls;
         if (reporting_verb_class(v.lemma(static_cast<uint32_t>(up)), &cls) && r != "conj") {
           const Sentence& s2 = doc.sentences[ev.sentence];
-          const int32_t subj = v.child_with(static_cast<uint32_t>(up), s2, {"nsubj", "nsubj:pass", "obl:agent"});
+          const int32_t subj =
+              v.child_with(static_cast<uint32_t>(up), s2, {"nsubj", "nsubj:pass", "obl:agent"});
           // "It is understood that ..." / "It's believed that ...": expletive subject, no claimant.
           if (subj >= 0 && claimant.empty() && v.lemma(static_cast<uint32_t>(subj)) != "it") {
             claimant = v.subtree_text(static_cast<uint32_t>(subj), s2);

@@ -93,7 +93,8 @@ void BM_TagParse(benchmark::State& st) {
 }
 // Loading (mmap, checksum, validation, building the inference layout) of the parser model.
 void BM_LoadParser(benchmark::State& st) {
-  for (auto _ : st) benchmark::DoNotOptimize(dyad::Parser::load(dyad::models_dir() + "/parser.bin").num_features());
+  for (auto _ : st)
+    benchmark::DoNotOptimize(dyad::Parser::load(dyad::models_dir() + "/parser.bin").num_features());
 }
 
 dyad::cli::Command reg("", [](CLI::App& app) {

@@ -95,15 +95,19 @@ void run(const BenchArgs& a) {
     }
     std::sort(ms.begin(), ms.end());
     const double median = ms[ms.size() / 2];
-    const double p99 = ms[std::min(ms.size() - 1, static_cast<size_t>(0.99 * static_cast<double>(ms.size())))];
+    const double p99 =
+        ms[std::min(ms.size() - 1, static_cast<size_t>(0.99 * static_cast<double>(ms.size())))];
     fmt::print("{:<48} {:>6} {:>10.2f} {:>10.2f} {:>8}\n", q.name, runs, median, p99, rows);
   }
 }
 
 dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<BenchArgs>();
-  auto* sub = app.add_subcommand("bench-queries", "Latency (median, p99) of the typical reader queries on --db");
-  sub->add_option("--reps", a->reps, "Repetitions per query")->check(CLI::Range(1, 100000))->capture_default_str();
+  auto* sub =
+      app.add_subcommand("bench-queries", "Latency (median, p99) of the typical reader queries on --db");
+  sub->add_option("--reps", a->reps, "Repetitions per query")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   sub->callback([a] { run(*a); });
 });
 

@@ -18,7 +18,8 @@ struct EnqueueArgs {
 void run(const EnqueueArgs& a) {
   const auto& g = dyad::cli::globals();
   if (!dyad::pg::is_url(g.db)) {
-    fmt::print(stderr, "dyad enqueue: the work queue needs a PostgreSQL store (--db postgresql://...), not {}\n",
+    fmt::print(stderr,
+               "dyad enqueue: the work queue needs a PostgreSQL store (--db postgresql://...), not {}\n",
                g.db);
     throw CLI::RuntimeError(2);
   }
@@ -73,9 +74,11 @@ void run(const EnqueueArgs& a) {
 
 dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<EnqueueArgs>();
-  auto* sub = app.add_subcommand("enqueue", "Queue .txt/.html/.jsonl files or folders for `dyad worker` (PostgreSQL)");
+  auto* sub = app.add_subcommand("enqueue",
+                                 "Queue .txt/.html/.jsonl files or folders for `dyad worker` (PostgreSQL)");
   sub->add_option("paths", a->paths, "Files or folders (searched recursively)")->required();
-  sub->add_option("--max-doc-mb", a->max_doc_mb, "Refuse single documents larger than this")->capture_default_str();
+  sub->add_option("--max-doc-mb", a->max_doc_mb, "Refuse single documents larger than this")
+      ->capture_default_str();
   sub->callback([a] { run(*a); });
 });
 

@@ -25,7 +25,8 @@ struct Options {
 };
 
 void run(const Options& o) {
-  std::string dir = o.data.empty() ? dyad::shared_data_dir() + "/boilerplate/article-extraction-benchmark" : o.data;
+  std::string dir =
+      o.data.empty() ? dyad::shared_data_dir() + "/boilerplate/article-extraction-benchmark" : o.data;
   auto pages = dyad::run_boilerplate_benchmark(dir, 0, o.pred);
   if (!o.dump.empty()) {
     nlohmann::json dump = nlohmann::json::object();
@@ -39,25 +40,25 @@ void run(const Options& o) {
     for (const auto& p : pages)
       if (split[0] == 'a' || (split[0] == 'd') == dyad::bench_is_dev(p.id)) sel.push_back(p);
     auto s = dyad::score_pages(sel, o.bootstrap);
-    fmt::print("{:<6} {:>5}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}\n", split, s.pages,
-               s.precision, s.precision_std, s.recall, s.recall_std, s.f1, s.f1_std, s.accuracy, s.accuracy_std);
+    fmt::print("{:<6} {:>5}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}  {:.3f} ± {:.3f}\n", split,
+               s.pages, s.precision, s.precision_std, s.recall, s.recall_std, s.f1, s.f1_std, s.accuracy,
+               s.accuracy_std);
   }
   double bytes = 0, seconds = 0;
   for (const auto& p : pages) bytes += p.html_bytes, seconds += p.seconds;
   if (seconds > 0)
-    fmt::print("throughput: {:.1f} MB of HTML in {:.2f} s = {:.1f} MB/s ({:.1f} ms/page)\n", bytes / 1e6, seconds,
-               bytes / 1e6 / seconds, 1000 * seconds / pages.size());
+    fmt::print("throughput: {:.1f} MB of HTML in {:.2f} s = {:.1f} MB/s ({:.1f} ms/page)\n", bytes / 1e6,
+               seconds, bytes / 1e6 / seconds, 1000 * seconds / pages.size());
   if (o.verbose || o.worst > 0) {
     int n = o.worst > 0 ? o.worst : 15;
-    std::sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {
-      return dyad::page_f1(a.counts) < dyad::page_f1(b.counts);
-    });
+    std::sort(pages.begin(), pages.end(),
+              [](const auto& a, const auto& b) { return dyad::page_f1(a.counts) < dyad::page_f1(b.counts); });
     fmt::print("\nworst pages (F1, precision, recall, split, id, url):\n");
     for (int i = 0; i < n && i < static_cast<int>(pages.size()); ++i) {
       const auto& p = pages[i];
       fmt::print("{:.3f}  P {:.3f}  R {:.3f}  {:<4}  {}  {}\n", dyad::page_f1(p.counts),
-                 dyad::page_precision(p.counts), dyad::page_recall(p.counts), dyad::bench_is_dev(p.id) ? "dev" : "test",
-                 p.id.substr(0, 12), p.url);
+                 dyad::page_precision(p.counts), dyad::page_recall(p.counts),
+                 dyad::bench_is_dev(p.id) ? "dev" : "test", p.id.substr(0, 12), p.url);
     }
   }
 }
@@ -66,7 +67,8 @@ dyad::cli::Command reg("eval", [](CLI::App& eval) {
   static Options opts;  // lives as long as the CLI
   Options* o = &opts;
   auto* sub = eval.add_subcommand("boilerplate", "Score boilerplate removal on article-extraction-benchmark");
-  sub->add_option("--data", o->data, "benchmark folder (default: <shared>/boilerplate/article-extraction-benchmark)");
+  sub->add_option("--data", o->data,
+                  "benchmark folder (default: <shared>/boilerplate/article-extraction-benchmark)");
   sub->add_option("--pred", o->pred, "score this prediction JSON (benchmark format) instead of clean_html");
   sub->add_option("--dump", o->dump, "write clean_html output as benchmark prediction JSON");
   sub->add_option("--worst", o->worst, "list the N worst pages");

@@ -12,7 +12,8 @@ struct Opts {
 };
 dyad::cli::Command reg("eval", [](CLI::App& eval) {
   static Opts o;
-  auto* sub = eval.add_subcommand("timex", "Score timex recognition and TIMEX3 normalisation on TimeML files");
+  auto* sub =
+      eval.add_subcommand("timex", "Score timex recognition and TIMEX3 normalisation on TimeML files");
   sub->add_option("dirs", o.dirs, "Folders (searched recursively) or files of TimeML (*.tml)")->required();
   sub->add_flag("--errors", o.errors, "Print every miss, false alarm, span and value mismatch");
   sub->callback([] {
@@ -20,8 +21,10 @@ dyad::cli::Command reg("eval", [](CLI::App& eval) {
     int files = 0;
     for (const auto& dir : o.dirs) {
       std::vector<std::string> paths;
-      if (dir.size() > 4 && dir.substr(dir.size() - 4) == ".tml") paths.push_back(dir);
-      else paths = dyad::timeml::list_files(dir);
+      if (dir.size() > 4 && dir.substr(dir.size() - 4) == ".tml")
+        paths.push_back(dir);
+      else
+        paths = dyad::timeml::list_files(dir);
       for (const auto& path : paths) {
         const auto doc = dyad::timeml::read_file(path);
         std::vector<std::string> errs;

@@ -47,7 +47,8 @@ dyad::Doc raw_doc(const std::vector<dyad::conllu::Sentence>& gold) {
 
 dyad::cli::Command reg("eval", [](CLI::App& eval) {
   auto a = std::make_shared<Args>();
-  auto* sub = eval.add_subcommand("ud", "Score tagger, lemmatizer and parser on CoNLL-U (CoNLL 2018 metrics)");
+  auto* sub =
+      eval.add_subcommand("ud", "Score tagger, lemmatizer and parser on CoNLL-U (CoNLL 2018 metrics)");
   sub->add_option("file", a->file, "Gold CoNLL-U (default: EWT test)");
   sub->add_flag("--raw", a->raw, "Start from raw text (# text lines) and segment it with dyad's segmenter");
   sub->add_option("--tags", a->tags, "auto (tagger if its model exists), gold, or predicted")

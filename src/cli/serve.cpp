@@ -49,8 +49,10 @@ void run(const ServeArgs& a) {
   if (!o.web_dir.empty() && !fs::is_regular_file(fs::path(o.web_dir) / "index.html"))
     throw dyad::InputError(o.web_dir, "no index.html (build the page with scripts/build-web.sh)");
   const std::string openapi = a.openapi.empty() ? dyad::source_dir() + "/docs/openapi.json" : a.openapi;
-  if (fs::is_regular_file(openapi)) o.openapi_json = dyad::read_file(openapi);
-  else fmt::print(stderr, "warning: {} not found: /api/openapi.json will answer 404\n", openapi);
+  if (fs::is_regular_file(openapi))
+    o.openapi_json = dyad::read_file(openapi);
+  else
+    fmt::print(stderr, "warning: {} not found: /api/openapi.json will answer 404\n", openapi);
   if (!a.token_file.empty()) {
     o.token = trim(dyad::read_file(a.token_file));
     if (o.token.size() < 16) throw dyad::InputError(a.token_file, "token shorter than 16 characters");
@@ -88,11 +90,16 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   auto a = std::make_shared<ServeArgs>();
   auto* sub = app.add_subcommand("serve", "Serve the JSON API and the web page over the store");
   sub->add_option("--host", a->host, "Address to listen on")->capture_default_str();
-  sub->add_option("--port", a->port, "Port (0: any free port)")->check(CLI::Range(0, 65535))->capture_default_str();
+  sub->add_option("--port", a->port, "Port (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
   sub->add_option("--web", a->web, "Built page folder (default: web/dist of the source tree if built)");
-  sub->add_option("--token-file", a->token_file, "File holding the bearer token that enables POST /api/ingest");
+  sub->add_option("--token-file", a->token_file,
+                  "File holding the bearer token that enables POST /api/ingest");
   sub->add_option("--openapi", a->openapi, "OpenAPI document to serve (default: docs/openapi.json)");
-  sub->add_option("--threads", a->threads, "Worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+  sub->add_option("--threads", a->threads, "Worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
   sub->add_option("--max-body-mb", a->max_body_mb, "Largest accepted request body")->capture_default_str();
   sub->callback([a] { run(*a); });
 });

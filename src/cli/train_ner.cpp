@@ -24,15 +24,20 @@ struct TrainArgs {
 
 dyad::cli::Command train_reg("train", [](CLI::App& train) {
   auto args = std::make_shared<TrainArgs>();
-  auto* sub = train.add_subcommand("ner", "Train the named-entity recogniser (PER/ORG/LOC; NORP is rule-based)");
+  auto* sub =
+      train.add_subcommand("ner", "Train the named-entity recogniser (PER/ORG/LOC; NORP is rule-based)");
   sub->add_option("--data", args->opt.train, "UNER IOB2 training file")->required();
   sub->add_option("--extra", args->opt.extra, "extra CoNLL/IOB training files (MISC dropped), e.g. wikigold");
   sub->add_option("--dev", args->opt.dev, "dev file: selects the best epoch");
   sub->add_option("--out", args->opt.out, "model file (default: <models>/ner.bin)");
-  sub->add_option("--cities", args->opt.cities, "GeoNames cities TSV (default: shared geo/cities-geonames.tsv)");
-  sub->add_option("--admin1", args->opt.admin1, "GeoNames admin1 codes (default: shared geo/admin1CodesASCII.txt)");
-  sub->add_option("--actors", args->opt.actors, "actor dictionary for person/actor gazetteers (default: data/actors/phoenix.tsv)");
-  sub->add_option("--first-names", args->opt.first_names, "given-name lists (default: models/ner-first-names-*.txt)");
+  sub->add_option("--cities", args->opt.cities,
+                  "GeoNames cities TSV (default: shared geo/cities-geonames.tsv)");
+  sub->add_option("--admin1", args->opt.admin1,
+                  "GeoNames admin1 codes (default: shared geo/admin1CodesASCII.txt)");
+  sub->add_option("--actors", args->opt.actors,
+                  "actor dictionary for person/actor gazetteers (default: data/actors/phoenix.tsv)");
+  sub->add_option("--first-names", args->opt.first_names,
+                  "given-name lists (default: models/ner-first-names-*.txt)");
   sub->add_option("--tagger", args->opt.tagger, "POS tagger model: adds UPOS features (default: none)");
   sub->add_flag("--no-actors", args->no_actors, "no actor-dictionary gazetteers");
   sub->add_flag("--no-geonames", args->no_geonames, "no city/admin1 gazetteers");
@@ -51,8 +56,10 @@ dyad::cli::Command train_reg("train", [](CLI::App& train) {
       if (opt.cities.empty()) opt.cities = dyad::shared_data_dir() + "/geo/cities-geonames.tsv";
       if (opt.admin1.empty()) opt.admin1 = dyad::shared_data_dir() + "/geo/admin1CodesASCII.txt";
     }
-    if (args->no_actors) opt.actors.clear();
-    else if (opt.actors.empty()) opt.actors = dyad::source_dir() + "/data/actors/phoenix.tsv";
+    if (args->no_actors)
+      opt.actors.clear();
+    else if (opt.actors.empty())
+      opt.actors = dyad::source_dir() + "/data/actors/phoenix.tsv";
     if (opt.first_names.empty()) {
       const auto& g = dyad::cli::globals();
       const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;
@@ -83,7 +90,8 @@ dyad::cli::Command eval_reg("eval", [](CLI::App& eval) {
   sub->add_option("file", *file, "gold IOB2 (UNER) or CoNLL file")->required();
   sub->add_option("--model", *model, "model file (default: <models>/ner.bin)");
   sub->add_option("--dump", *dump, "write word/gold/predicted IOB2 columns here (error analysis)");
-  sub->add_option("--tagger", *tagger, "POS tagger run first, as in the pipeline (for models trained with --tagger)");
+  sub->add_option("--tagger", *tagger,
+                  "POS tagger run first, as in the pipeline (for models trained with --tagger)");
   sub->add_flag("--no-propagate", *no_propagate, "no document-level propagation of names (ablation)");
   sub->callback([file, model, dump, tagger, no_propagate] {
     try {
@@ -103,8 +111,9 @@ dyad::cli::Command eval_reg("eval", [](CLI::App& eval) {
       for (const auto& s : gold) tokens += s.words.size();
       fmt::print("{} tokens in {:.2f} s = {:.0f} tokens/s ({}NER, one thread)\n", tokens, secs, tokens / secs,
                  tg ? "tagger + " : "");
-      fmt::print("(exact span match; NORP is rule-based and not annotated in the gold data, so it is listed\n"
-                 " but left out of 'overall')\n");
+      fmt::print(
+          "(exact span match; NORP is rule-based and not annotated in the gold data, so it is listed\n"
+          " but left out of 'overall')\n");
     } catch (const dyad::InputError& e) {
       fmt::print(stderr, "error: {}\n", e.what());
       throw CLI::RuntimeError(1);

@@ -16,7 +16,8 @@ namespace {
 // Replaces the gold UPOS/XPOS of `train` by jackknifed predicted tags: the sentences are dealt
 // into k folds (sentence i to fold i % k), and each fold is tagged by a tagger trained on the
 // other k-1, so the parser learns from tags with the errors it will see at run time.
-void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std::string& tmp_path, bool quiet) {
+void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std::string& tmp_path,
+                    bool quiet) {
   const std::vector<dyad::conllu::Sentence> gold = train;  // taggers learn from gold tags only
   for (int f = 0; f < k; ++f) {
     std::vector<dyad::conllu::Sentence> rest, fold;
@@ -47,8 +48,9 @@ void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std
       }
     }
     if (!quiet)
-      fmt::print(stderr, "jackknife fold {}/{}: {} sentences, XPOS accuracy {:.2f}%\n", f + 1, k, fold.size(),
-                 100.0 - 100.0 * static_cast<double>(wrong) / static_cast<double>(std::max<size_t>(total, 1)));
+      fmt::print(
+          stderr, "jackknife fold {}/{}: {} sentences, XPOS accuracy {:.2f}%\n", f + 1, k, fold.size(),
+          100.0 - 100.0 * static_cast<double>(wrong) / static_cast<double>(std::max<size_t>(total, 1)));
   }
   std::filesystem::remove(tmp_path);
 }
@@ -80,10 +82,12 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
       ->capture_default_str();
   sub->add_option("--report-min-updates", args->report_min_updates,
                   "Tuning: each epoch also score --dev with these --min-updates values");
-  sub->add_option("--jackknife", args->jackknife,
-                  "Train on predicted tags: K taggers, each tagging the fold it was not trained on (0 = gold tags)");
-  sub->add_option("--dev-tagger", args->dev_tagger,
-                  "Tag --dev with this tagger model before scoring (e.g. models/tagger.bin; default: gold tags)");
+  sub->add_option(
+      "--jackknife", args->jackknife,
+      "Train on predicted tags: K taggers, each tagging the fold it was not trained on (0 = gold tags)");
+  sub->add_option(
+      "--dev-tagger", args->dev_tagger,
+      "Tag --dev with this tagger model before scoring (e.g. models/tagger.bin; default: gold tags)");
   sub->add_flag("--last", args->last, "Keep the last epoch instead of the best one on --dev");
   sub->callback([args] {
     const auto& g = dyad::cli::globals();
@@ -109,7 +113,8 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
     opts.quiet = g.quiet;
     const auto rep = dyad::train_parser(train, dev, out, opts);
     fmt::print("parser: {} sentences ({} non-projective, {} arcs lifted), {} features, best epoch {}\n",
-               rep.train_sentences, rep.nonprojective_sentences, rep.lifted_arcs, rep.features, rep.best_epoch);
+               rep.train_sentences, rep.nonprojective_sentences, rep.lifted_arcs, rep.features,
+               rep.best_epoch);
     if (!dev.empty()) fmt::print("dev UAS {:.2f}  LAS {:.2f}\n", rep.dev_uas, rep.dev_las);
     fmt::print("wrote {} in {:.0f}s\n", out, rep.seconds);
   });

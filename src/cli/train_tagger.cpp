@@ -19,7 +19,9 @@ std::string model_path(const std::string& given, const char* name) {
   const auto& g = dyad::cli::globals();
   return (g.models.empty() ? dyad::models_dir() : g.models) + "/" + name;
 }
-std::string ewt(const char* split) { return dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu"; }
+std::string ewt(const char* split) {
+  return dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu";
+}
 
 double since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

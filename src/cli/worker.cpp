@@ -107,8 +107,8 @@ void work(const WorkerArgs& a, const dyad::Pipeline& pipeline, Heartbeat& hb, co
     std::string error;
     hb.add(item->id, owner);
     try {
-      pipeline.run(doc, item->input.raw, item->input.html ? dyad::InputFormat::kHtml : dyad::InputFormat::kText,
-                   &times);
+      pipeline.run(doc, item->input.raw,
+                   item->input.html ? dyad::InputFormat::kHtml : dyad::InputFormat::kText, &times);
     } catch (const std::exception& e) {
       error = e.what();
     }
@@ -120,7 +120,9 @@ void work(const WorkerArgs& a, const dyad::Pipeline& pipeline, Heartbeat& hb, co
             n.words += dyad::count_words(doc.text);
             n.events += doc.events.size();
             break;
-          case dyad::CompleteResult::kDuplicate: ++n.duplicates; break;
+          case dyad::CompleteResult::kDuplicate:
+            ++n.duplicates;
+            break;
           case dyad::CompleteResult::kLeaseLost:
             ++n.lost;
             if (!quiet) fmt::print(stderr, "{}: lease lost (another worker took it over)\n", path);
@@ -136,8 +138,8 @@ void work(const WorkerArgs& a, const dyad::Pipeline& pipeline, Heartbeat& hb, co
       rec.error = error;
       const bool final = q.fail(*item, error, a.max_attempts, &doc, &rec);
       ++(final ? n.failed : n.retried);
-      fmt::print(stderr, "{}: {} (attempt {} of {}): {}\n", path, final ? "failed" : "will retry", item->attempts,
-                 a.max_attempts, error);
+      fmt::print(stderr, "{}: {} (attempt {} of {}): {}\n", path, final ? "failed" : "will retry",
+                 item->attempts, a.max_attempts, error);
     }
   }
 }
@@ -145,13 +147,16 @@ void work(const WorkerArgs& a, const dyad::Pipeline& pipeline, Heartbeat& hb, co
 void run(const WorkerArgs& a) {
   const auto& g = dyad::cli::globals();
   if (!dyad::pg::is_url(g.db)) {
-    fmt::print(stderr, "dyad worker: the work queue needs a PostgreSQL store (--db postgresql://...), not {}\n", g.db);
+    fmt::print(stderr,
+               "dyad worker: the work queue needs a PostgreSQL store (--db postgresql://...), not {}\n",
+               g.db);
     throw CLI::RuntimeError(2);
   }
   std::signal(SIGTERM, on_worker_signal);
   std::signal(SIGINT, on_worker_signal);
   std::vector<std::string> warnings;
-  const dyad::Pipeline pipeline = dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline pipeline =
+      dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   { dyad::PgStore migrate_once(g.db, {}); }  // threads then find the schema up to date
@@ -185,7 +190,8 @@ void run(const WorkerArgs& a) {
   fmt::print("failed              {}\n", n.failed.load());
   if (n.lost) fmt::print("leases lost         {}\n", n.lost.load());
   fmt::print("words {}  events {}  ({:.2f} s, {:.2f} docs/s, {:.0f} words/s, {} thread(s))\n", n.words.load(),
-             n.events.load(), secs, secs > 0 ? n.stored / secs : 0.0, secs > 0 ? n.words / secs : 0.0, a.threads);
+             n.events.load(), secs, secs > 0 ? n.stored / secs : 0.0, secs > 0 ? n.words / secs : 0.0,
+             a.threads);
   if (errors) throw CLI::RuntimeError(1);
 }
 

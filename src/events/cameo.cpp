@@ -47,7 +47,8 @@ void CameoTable::read_sources(std::string_view tsv, std::string_view plover, con
     if (it == header.end()) throw InputError(where + ":1", "missing column " + std::string(name));
     return static_cast<size_t>(it - header.begin());
   };
-  size_t c_code = col("code"), c_label = col("label"), c_gold = col("goldstein"), c_quad = col("quad_phoenix_icews");
+  size_t c_code = col("code"), c_label = col("label"), c_gold = col("goldstein"),
+         c_quad = col("quad_phoenix_icews");
   for (size_t i = 1; i < lines.size(); ++i) {
     std::string_view l = lines[i];
     if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
@@ -87,7 +88,8 @@ void CameoTable::read_compiled(std::string_view text, const std::string& where) 
     auto f = split(l, '\t');
     std::string w = where + ":" + std::to_string(lineno);
     if (f.size() != 5) throw InputError(w, "expected 5 tab-separated fields");
-    CameoInfo info{std::string(f[1]), to_double(f[2], w), static_cast<int>(to_double(f[3], w)), std::string(f[4])};
+    CameoInfo info{std::string(f[1]), to_double(f[2], w), static_cast<int>(to_double(f[3], w)),
+                   std::string(f[4])};
     table_[std::string(f[0])] = info;
   }
 }

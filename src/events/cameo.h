@@ -14,8 +14,8 @@ namespace dyad::events {
 struct CameoInfo {
   std::string label;
   double goldstein = 0;
-  int quad = 0;         // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
-  std::string plover;   // "AGREE", "CONSULT", ...; "" if the map has none
+  int quad = 0;        // 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+  std::string plover;  // "AGREE", "CONSULT", ...; "" if the map has none
 };
 
 class CameoTable {

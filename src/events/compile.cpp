@@ -15,7 +15,8 @@ CompileStats compile_event_data(const std::string& shared, const std::string& ou
   CompileStats st;
   actors::ActorDict a;
   a.strict = false;  // the Phoenix files hold a few malformed date blocks: skipped, counted
-  for (const char* f : {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"})
+  for (const char* f :
+       {"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"})
     a.load_file(dicts + f, actors::Kind::Actor);
   a.load_file(dicts + "Phoenix.agents.txt", actors::Kind::Agent);
   a.load_file(dicts + "Phoenix.discards.txt", actors::Kind::Discard);
@@ -38,7 +39,8 @@ CompileStats compile_event_data(const std::string& shared, const std::string& ou
 
   CameoTable ct;
   ct.read_sources(read_file(shared + "/cameo/cameo_eventcodes.tsv"),
-                  read_file(shared + "/events/plover/CAMEO2PLOVER-2021.txt"), shared + "/cameo/cameo_eventcodes.tsv");
+                  read_file(shared + "/events/plover/CAMEO2PLOVER-2021.txt"),
+                  shared + "/cameo/cameo_eventcodes.tsv");
   st.cameo_codes = ct.size();
   write_file_atomic(out + "/events/cameo.tsv", ct.write_compiled());
   return st;

@@ -43,8 +43,9 @@ void for_each_line(const std::string& data, F f) {
 }
 
 // Admin-1 names often carry a type word the text leaves out ("Kursk Oblast" -> "Kursk").
-constexpr std::string_view kAdminSuffixes[] = {" Oblast", " Province", " Region", " Governorate", " Prefecture",
-                                               " Krai", " Kray", " State", " District", "-do", " County"};
+constexpr std::string_view kAdminSuffixes[] = {" Oblast",     " Province", " Region", " Governorate",
+                                               " Prefecture", " Krai",     " Kray",   " State",
+                                               " District",   "-do",       " County"};
 
 struct Builder {
   std::vector<GeoEntry> entries;
@@ -97,21 +98,25 @@ std::string english_country_name(std::string_view iso2) {
 
 std::string_view geo_kind_name(GeoKind k) {
   switch (k) {
-    case GeoKind::kCity: return "city";
-    case GeoKind::kCapital: return "capital";
-    case GeoKind::kAdmin1: return "admin1";
-    case GeoKind::kCountry: return "country";
-    case GeoKind::kFeature: return "feature";
+    case GeoKind::kCity:
+      return "city";
+    case GeoKind::kCapital:
+      return "capital";
+    case GeoKind::kAdmin1:
+      return "admin1";
+    case GeoKind::kCountry:
+      return "country";
+    case GeoKind::kFeature:
+      return "feature";
   }
   return "city";
 }
 
 std::string normalize_place_name(std::string_view name) {
   utf8proc_uint8_t* folded = nullptr;
-  const auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()),
-                              static_cast<utf8proc_ssize_t>(name.size()), &folded,
-                              static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
-                                                             UTF8PROC_COMPOSE));
+  const auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()), static_cast<utf8proc_ssize_t>(name.size()),
+      &folded, static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE));
   std::string s;
   if (n >= 0 && folded) s.assign(reinterpret_cast<char*>(folded), static_cast<size_t>(n));
   std::free(folded);
@@ -141,7 +146,8 @@ std::string normalize_place_name(std::string_view name) {
   return out;
 }
 
-void PlaceGazetteer::build(const std::string& geonames_dir, const std::string& aliases_tsv, const std::string& out_path) {
+void PlaceGazetteer::build(const std::string& geonames_dir, const std::string& aliases_tsv,
+                           const std::string& out_path) {
   Builder b;
   // Admin-1 names: "CC.CODE<TAB>name<TAB>asciiname<TAB>geonameid".
   std::map<std::string, std::string, std::less<>> admin1;  // "RU.41" -> "Kursk Oblast"
@@ -282,7 +288,8 @@ PlaceGazetteer PlaceGazetteer::load(const std::string& path) {
   for (auto t : g.targets_)
     if (t >= g.entries_.size()) throw InputError(path, "gazetteer index out of range");
   for (const auto& e : g.entries_)
-    if (size_t{e.name_off} + e.name_len > g.names_.size() || size_t{e.adm1_off} + e.adm1_len > g.names_.size())
+    if (size_t{e.name_off} + e.name_len > g.names_.size() ||
+        size_t{e.adm1_off} + e.adm1_len > g.names_.size())
       throw InputError(path, "gazetteer name out of range");
   return g;
 }

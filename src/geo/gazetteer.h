@@ -42,7 +42,8 @@ class PlaceGazetteer {
  public:
   // Compiles from a GeoNames folder (cities-geonames.tsv, admin1CodesASCII.txt) and dyad's
   // aliases file. Throws InputError naming the file and line on malformed rows.
-  static void build(const std::string& geonames_dir, const std::string& aliases_tsv, const std::string& out_path);
+  static void build(const std::string& geonames_dir, const std::string& aliases_tsv,
+                    const std::string& out_path);
   static PlaceGazetteer load(const std::string& path);
 
   // All entries whose normalised name equals normalize_place_name(name).

@@ -29,8 +29,9 @@ std::string join_tokens(const Doc& doc, uint32_t first, uint32_t last) {
 bool overlaps(uint32_t a0, uint32_t a1, uint32_t b0, uint32_t b1) { return a0 < b1 && b0 < a1; }
 
 bool is_locative(std::string_view prep) {
-  static const std::set<std::string_view> k = {"in", "at", "near", "to", "into", "from", "inside",
-                                                "across", "outside", "over", "around", "towards", "toward"};
+  static const std::set<std::string_view> k = {"in",     "at",      "near",   "to",      "into",
+                                               "from",   "inside",  "across", "outside", "over",
+                                               "around", "towards", "toward"};
   return k.count(prep) > 0;
 }
 
@@ -101,11 +102,20 @@ void Geo::locate(Doc& doc) const {
     for (const auto* e : m.cands) {
       double score = std::log10(1.0 + e->population);
       switch (static_cast<GeoKind>(e->kind)) {
-        case GeoKind::kCountry: score += 100; break;
-        case GeoKind::kFeature: score += 50; break;
-        case GeoKind::kCapital: score += 1.5; break;
-        case GeoKind::kAdmin1: score += 5.0; break;  // ~ a city of 100k people
-        case GeoKind::kCity: break;
+        case GeoKind::kCountry:
+          score += 100;
+          break;
+        case GeoKind::kFeature:
+          score += 50;
+          break;
+        case GeoKind::kCapital:
+          score += 1.5;
+          break;
+        case GeoKind::kAdmin1:
+          score += 5.0;
+          break;  // ~ a city of 100k people
+        case GeoKind::kCity:
+          break;
       }
       if (context.count(std::string(e->iso3, 3))) score += 3;
       if (score > best_score) {
@@ -149,13 +159,15 @@ void Geo::anchor_events(Doc& doc) const {
       for (uint32_t t = s.first; t < s.last; ++t)
         if (doc.head[t] == static_cast<int32_t>(h) && deprel_name(doc.deprel[t]) == "case") {
           std::string prep(doc.token_text(t));
-          std::transform(prep.begin(), prep.end(), prep.begin(), [](unsigned char c) { return std::tolower(c); });
+          std::transform(prep.begin(), prep.end(), prep.begin(),
+                         [](unsigned char c) { return std::tolower(c); });
           locative = is_locative(prep);
         }
       int32_t up = static_cast<int32_t>(h);
       for (int k = 0; k < 3 && up >= 0; ++k) {
         up = doc.head[static_cast<uint32_t>(up)];
-        if (up >= static_cast<int32_t>(ev.trigger_first) && up < static_cast<int32_t>(ev.trigger_last) && locative) {
+        if (up >= static_cast<int32_t>(ev.trigger_first) && up < static_cast<int32_t>(ev.trigger_last) &&
+            locative) {
           chosen = &p;
           break;
         }

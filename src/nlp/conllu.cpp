@@ -66,10 +66,14 @@ std::vector<Sentence> parse(std::string_view data, const std::string& where) {
         if (line.substr(0, key.size()) != key) return std::nullopt;
         return line.substr(key.size());
       };
-      if (auto v = value("# text = ")) cur.text = std::string(*v);
-      else if (auto v2 = value("# sent_id = ")) cur.sent_id = std::string(*v2);
-      else if (line.substr(0, 8) == "# newdoc") cur.new_doc = true;
-      else if (line.substr(0, 8) == "# newpar") cur.new_par = true;
+      if (auto v = value("# text = "))
+        cur.text = std::string(*v);
+      else if (auto v2 = value("# sent_id = "))
+        cur.sent_id = std::string(*v2);
+      else if (line.substr(0, 8) == "# newdoc")
+        cur.new_doc = true;
+      else if (line.substr(0, 8) == "# newpar")
+        cur.new_par = true;
       continue;
     }
     const auto cols = split_tabs(line);
@@ -95,8 +99,10 @@ std::vector<Sentence> parse(std::string_view data, const std::string& where) {
     w.upos = std::string(cols[3]);
     w.xpos = std::string(cols[4]);
     w.feats = std::string(cols[5]);
-    if (cols[6] == "_") w.head = -1;
-    else if (!parse_int(cols[6], &w.head)) fail("bad head '" + std::string(cols[6]) + "'");
+    if (cols[6] == "_")
+      w.head = -1;
+    else if (!parse_int(cols[6], &w.head))
+      fail("bad head '" + std::string(cols[6]) + "'");
     w.deprel = std::string(cols[7]);
     w.misc = std::string(cols[9]);
     w.space_after = !misc_no_space(cols[9]);
@@ -106,7 +112,8 @@ std::vector<Sentence> parse(std::string_view data, const std::string& where) {
   // A word inside a multiword token takes the token's SpaceAfter.
   for (auto& s : out)
     for (const auto& m : s.mwts)
-      if (m.last >= 1 && m.last <= static_cast<int>(s.words.size())) s.words[m.last - 1].space_after = m.space_after;
+      if (m.last >= 1 && m.last <= static_cast<int>(s.words.size()))
+        s.words[m.last - 1].space_after = m.space_after;
   return out;
 }
 
@@ -122,9 +129,9 @@ std::string write(const std::vector<Sentence>& sentences) {
       auto f = [](const std::string& v) { return v.empty() ? std::string("_") : v; };
       std::string misc = w.misc;
       if (misc.empty() || misc == "_") misc = w.space_after ? "_" : "SpaceAfter=No";
-      out += std::to_string(i + 1) + "\t" + f(w.form) + "\t" + f(w.lemma) + "\t" + f(w.upos) + "\t" + f(w.xpos) +
-             "\t" + f(w.feats) + "\t" + (w.head < 0 ? "_" : std::to_string(w.head)) + "\t" + f(w.deprel) + "\t_\t" +
-             misc + "\n";
+      out += std::to_string(i + 1) + "\t" + f(w.form) + "\t" + f(w.lemma) + "\t" + f(w.upos) + "\t" +
+             f(w.xpos) + "\t" + f(w.feats) + "\t" + (w.head < 0 ? "_" : std::to_string(w.head)) + "\t" +
+             f(w.deprel) + "\t_\t" + misc + "\n";
     }
     out += "\n";
   }
@@ -167,8 +174,10 @@ std::vector<Sentence> from_doc(const Doc& doc) {
       if (t < doc.upos.size()) w.upos = std::string(upos_name(doc.upos[t]));
       if (t < doc.xpos.size()) w.xpos = std::string(xpos_name(doc.xpos[t]));
       if (t < doc.lemma.size()) w.lemma = doc.lemma[t];
-      if (t < doc.head.size()) w.head = doc.head[t] < 0 ? 0 : doc.head[t] - static_cast<int>(s.first) + 1;
-      else w.head = -1;
+      if (t < doc.head.size())
+        w.head = doc.head[t] < 0 ? 0 : doc.head[t] - static_cast<int>(s.first) + 1;
+      else
+        w.head = -1;
       if (t < doc.deprel.size()) w.deprel = std::string(deprel_name(doc.deprel[t]));
       w.space_after = t + 1 < doc.num_tokens() && doc.tokens[t].end < doc.tokens[t + 1].begin;
       cs.words.push_back(std::move(w));

@@ -27,9 +27,9 @@ struct MultiwordToken {
 struct Sentence {
   std::string sent_id, text;  // from "# sent_id =" and "# text ="
   bool new_doc = false, new_par = false;
-  std::vector<Word> words;     // empty nodes (ids like 8.1) are skipped
+  std::vector<Word> words;  // empty nodes (ids like 8.1) are skipped
   std::vector<MultiwordToken> mwts;
-  size_t line = 0;             // line of the first word, for error messages
+  size_t line = 0;  // line of the first word, for error messages
 };
 
 // Parses CoNLL-U text; throws dyad::InputError("where:line", ...) on malformed lines.

@@ -58,11 +58,16 @@ std::string shape(std::string_view s) {
   int run = 0;
   for (unsigned char c : s.substr(0, 40)) {
     char k;
-    if (c >= 'A' && c <= 'Z') k = 'X';
-    else if (c >= 'a' && c <= 'z') k = 'x';
-    else if (c >= '0' && c <= '9') k = 'd';
-    else if (c >= 0x80) k = 'u';
-    else k = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z')
+      k = 'X';
+    else if (c >= 'a' && c <= 'z')
+      k = 'x';
+    else if (c >= '0' && c <= '9')
+      k = 'd';
+    else if (c >= 0x80)
+      k = 'u';
+    else
+      k = static_cast<char>(c);
     if (k == last) {
       if (++run > 3) continue;
     } else {
@@ -99,10 +104,14 @@ void word_info(std::string_view form, std::string& scratch, WordInfo* out) {
   uint32_t flags = 0;
   bool any_lower = false;
   for (unsigned char c : form) {
-    if (c >= '0' && c <= '9') flags |= kHasDigit;
-    else if (c == '-') flags |= kHasHyphen;
-    else if (c >= 'A' && c <= 'Z') flags |= kHasUpper;
-    else if (c >= 'a' && c <= 'z') any_lower = true;
+    if (c >= '0' && c <= '9')
+      flags |= kHasDigit;
+    else if (c == '-')
+      flags |= kHasHyphen;
+    else if (c >= 'A' && c <= 'Z')
+      flags |= kHasUpper;
+    else if (c >= 'a' && c <= 'z')
+      any_lower = true;
   }
   if ((flags & kHasUpper) && !any_lower) flags |= kAllUpper;
   if (!form.empty() && form[0] >= 'A' && form[0] <= 'Z' && any_lower) flags |= kTitle;

@@ -37,8 +37,8 @@ size_t prefix_bytes(std::string_view s, size_t n);
 
 // Hashes of one token, the inputs of the tagger's feature templates.
 struct WordInfo {
-  uint64_t form = 0;    // exact form
-  uint64_t lower = 0;   // lowercased form, digits mapped to '0'
+  uint64_t form = 0;   // exact form
+  uint64_t lower = 0;  // lowercased form, digits mapped to '0'
   uint64_t shape = 0;
   uint64_t suf[4] = {};  // lowercased suffixes of 1..4 characters
   uint64_t pre[3] = {};  // lowercased prefixes of 1..3 characters

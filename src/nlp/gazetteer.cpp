@@ -21,8 +21,9 @@ void append_normalised(std::string_view s, std::string& out) {
 }  // namespace
 
 std::string_view gaz_category_name(int bit) {
-  static constexpr std::string_view kNames[kGazNumCategories] = {
-      "country", "demonym", "city", "admin1", "region", "orgkw", "title", "org", "lower", "person", "firstname", "actor"};
+  static constexpr std::string_view kNames[kGazNumCategories] = {"country", "demonym", "city",      "admin1",
+                                                                 "region",  "orgkw",   "title",     "org",
+                                                                 "lower",   "person",  "firstname", "actor"};
   return bit >= 0 && bit < kGazNumCategories ? kNames[bit] : "?";
 }
 

@@ -102,8 +102,8 @@ Lemmatizer Lemmatizer::load(const std::string& path) {
     throw;
   }
   // Validate the tables once so lookups can trust them.
-  if (l.lowercase_.size() != 256 * 4 || l.script_strip_.size() != l.script_add_.size() || l.str_off_.empty() ||
-      l.str_off_.back() != l.str_blob_.size())
+  if (l.lowercase_.size() != 256 * 4 || l.script_strip_.size() != l.script_add_.size() ||
+      l.str_off_.empty() || l.str_off_.back() != l.str_blob_.size())
     throw InputError(path, "lemmatizer: inconsistent tables");
   for (size_t i = 1; i < l.str_off_.size(); ++i)
     if (l.str_off_[i] < l.str_off_[i - 1]) throw InputError(path, "lemmatizer: bad string table");
@@ -118,9 +118,12 @@ std::string_view Lemmatizer::str(uint32_t id) const {
   return str_blob_.substr(str_off_[id], str_off_[id + 1] - str_off_[id]);
 }
 
-void Lemmatizer::apply_script(uint32_t script, std::string_view form, bool lowercase, std::string& out) const {
-  if (lowercase) features::lower_into(form, out);
-  else out.assign(form);
+void Lemmatizer::apply_script(uint32_t script, std::string_view form, bool lowercase,
+                              std::string& out) const {
+  if (lowercase)
+    features::lower_into(form, out);
+  else
+    out.assign(form);
   if (script >= script_strip_.size()) return;
   const uint32_t strip = script_strip_[script];
   if (strip > out.size()) return;
@@ -207,9 +210,11 @@ void Lemmatizer::train(const std::vector<conllu::Sentence>& train, ModelWriter& 
 
   std::vector<std::pair<uint64_t, uint32_t>> exact, lower, rules;
   std::vector<std::pair<uint64_t, std::string>> exact_lemmas;
-  for (const auto& [k, counts] : by_form) exact_lemmas.emplace_back(exact_key(k.first, k.second), best_of(counts));
+  for (const auto& [k, counts] : by_form)
+    exact_lemmas.emplace_back(exact_key(k.first, k.second), best_of(counts));
   for (const auto& [k, l] : exact_lemmas) intern(l);
-  for (const auto& [k, counts] : by_lower) lower.emplace_back(lower_key(k.first, k.second), script_id(best_of(counts)));
+  for (const auto& [k, counts] : by_lower)
+    lower.emplace_back(lower_key(k.first, k.second), script_id(best_of(counts)));
 
   // Rules: counts per (xpos, suffix) key; a key is kept only if its best script differs from
   // that of the next shorter suffix, which (looking up longest first) predicts the same lemmas.
@@ -278,8 +283,8 @@ void Lemmatizer::train(const std::vector<conllu::Sentence>& train, ModelWriter& 
   out.add("lemma.rules", std::move(ru.bytes()));
   if (log)
     log("lemmatizer: " + std::to_string(n_exact) + " exceptions, " + std::to_string(n_lower) +
-        " lowercase forms, " + std::to_string(n_rules) + " suffix rules, " + std::to_string(script_ids.size()) +
-        " edit scripts");
+        " lowercase forms, " + std::to_string(n_rules) + " suffix rules, " +
+        std::to_string(script_ids.size()) + " edit scripts");
 }
 
 }  // namespace dyad

@@ -49,10 +49,10 @@ class Lemmatizer {
   void apply_script(uint32_t script, std::string_view form, bool lowercase, std::string& out) const;
 
   std::shared_ptr<const ModelFile> file_;
-  features::FrozenMap exact_;   // (form, xpos) -> string id of the lemma
-  features::FrozenMap lower_;   // (lowercased form, xpos) -> script id
-  features::FrozenMap rules_;   // (xpos, suffix) -> script id
-  std::span<const uint8_t> lowercase_;     // [xpos * 4 + shape class] -> 1 if the lemma is lowercased
+  features::FrozenMap exact_;               // (form, xpos) -> string id of the lemma
+  features::FrozenMap lower_;               // (lowercased form, xpos) -> script id
+  features::FrozenMap rules_;               // (xpos, suffix) -> script id
+  std::span<const uint8_t> lowercase_;      // [xpos * 4 + shape class] -> 1 if the lemma is lowercased
   std::span<const uint32_t> script_strip_;  // per script: bytes to strip
   std::span<const uint32_t> script_add_;    // per script: string id to append
   std::span<const uint32_t> str_off_;       // string table: offsets into str_blob_ (size n + 1)

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 #include <bit>
+#include <unordered_map>
 
 #include "base/utf8.h"
 #include "nlp/ner_rules.h"
@@ -37,7 +37,8 @@ Ner Ner::load(const std::string& path) {
   auto meta = ner.file_.reader(kMetaSection);
   const auto version = meta.get<uint32_t>();
   if (version != kVersion)
-    throw InputError(path, fmt::format("NER model version {} (this build reads {}): retrain", version, kVersion));
+    throw InputError(path,
+                     fmt::format("NER model version {} (this build reads {}): retrain", version, kVersion));
   const auto num_types = meta.get<uint32_t>();
   if (num_types == 0 || num_types > 16) throw InputError(path, "corrupt NER model (type count)");
   for (uint32_t t = 0; t < num_types; ++t) {
@@ -88,7 +89,8 @@ void Ner::recognize(Doc& doc) const {
                                              s.end, doc.text.size()));
   }
   std::vector<Sentence> sentences = doc.sentences;
-  if (sentences.empty() && n > 0) sentences.push_back({0, n, Span{0, static_cast<uint32_t>(doc.text.size())}});
+  if (sentences.empty() && n > 0)
+    sentences.push_back({0, n, Span{0, static_cast<uint32_t>(doc.text.size())}});
   std::vector<Entity> out;
   std::vector<std::string_view> words;
   auto sentence_words = [&](const Sentence& sent) {
@@ -106,8 +108,9 @@ void Ner::recognize(Doc& doc) const {
     const auto [first, last] = sentence_words(sent);
     if (first == last) continue;
     const size_t begin = out.size();
-    const std::span<const Upos> upos =
-        doc.upos.size() == n ? std::span<const Upos>(doc.upos).subspan(first, last - first) : std::span<const Upos>{};
+    const std::span<const Upos> upos = doc.upos.size() == n
+                                           ? std::span<const Upos>(doc.upos).subspan(first, last - first)
+                                           : std::span<const Upos>{};
     for (const auto& sp : label(words, context, upos)) {
       if (sp.type < 0 || static_cast<size_t>(sp.type) >= types_.size()) continue;
       out.push_back({first + sp.first, first + sp.last, types_[static_cast<size_t>(sp.type)]});
@@ -135,7 +138,10 @@ void ner_propagate_names(const Doc& doc, const std::vector<Sentence>& sentences,
   // Votes per exact surface form (case kept: "Kerala" does not vouch for "kerala").
   std::unordered_map<std::string, std::array<uint32_t, 3>> votes;
   for (const Entity& e : out) {
-    const int t = e.type == EntityType::PER ? 0 : e.type == EntityType::ORG ? 1 : e.type == EntityType::LOC ? 2 : -1;
+    const int t = e.type == EntityType::PER   ? 0
+                  : e.type == EntityType::ORG ? 1
+                  : e.type == EntityType::LOC ? 2
+                                              : -1;
     if (t < 0 || e.last - e.first > kMaxLen) continue;
     ++votes[surface(e.first, e.last)][static_cast<size_t>(t)];
   }

@@ -36,8 +36,8 @@ class Ner {
 
   // Fills doc.entities (token ranges, sorted by first token) from doc.tokens / doc.sentences.
   // Uses doc.upos (as features and for the NORP rule) when it is filled: run the tagger first for
-  // full accuracy (the model is trained on tagged text); works without it, less accurately. A document without
-  // sentences is treated as one sentence. Throws InputError if a token span lies outside the text.
+  // full accuracy (the model is trained on tagged text); works without it, less accurately. A document
+  // without sentences is treated as one sentence. Throws InputError if a token span lies outside the text.
   void recognize(Doc& doc) const;
 
   // Labels one sentence of words (no NORP layer): spans with types from types().
@@ -71,7 +71,8 @@ class Ner {
 
 // The document-level consistency pass of Ner::recognize (see set_propagate): appends to
 // `entities` the further occurrences of their names in `sentences` of `doc`.
-void ner_propagate_names(const Doc& doc, const std::vector<Sentence>& sentences, std::vector<Entity>& entities);
+void ner_propagate_names(const Doc& doc, const std::vector<Sentence>& sentences,
+                         std::vector<Entity>& entities);
 
 // Writes a model file: gazetteer bytes (GazetteerBuilder::serialize), entity type names, and the
 // weight rows (keys[r] -> w[r*num_labels .. +num_labels]).

@@ -127,7 +127,9 @@ std::vector<NerSentence> read_ner_file(const std::string& path, const NerReadOpt
 
 void NerScore::add(const std::vector<NerSpan>& gold, const std::vector<NerSpan>& pred,
                    const std::vector<std::string>& ignore) {
-  auto ignored = [&](const std::string& t) { return std::find(ignore.begin(), ignore.end(), t) != ignore.end(); };
+  auto ignored = [&](const std::string& t) {
+    return std::find(ignore.begin(), ignore.end(), t) != ignore.end();
+  };
   for (const auto& g : gold) {
     ++overall.gold;
     ++by_type[g.type].gold;
@@ -144,8 +146,8 @@ void NerScore::add(const std::vector<NerSpan>& gold, const std::vector<NerSpan>&
 }
 
 std::string NerScore::report() const {
-  std::string s = fmt::format("{:<8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "type", "gold", "pred", "correct",
-                              "prec", "recall", "F1");
+  std::string s = fmt::format("{:<8} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}\n", "type", "gold", "pred",
+                              "correct", "prec", "recall", "F1");
   auto row = [&](const std::string& name, const NerCounts& c) {
     s += fmt::format("{:<8} {:>6} {:>6} {:>7} {:>7.2f} {:>7.2f} {:>7.2f}\n", name, c.gold, c.pred, c.correct,
                      c.precision(), c.recall(), c.f1());

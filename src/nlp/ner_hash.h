@@ -29,6 +29,8 @@ inline uint64_t ner_hash(std::string_view s, uint64_t seed = 0) {
 }
 
 // Combines two hashes (order matters).
-inline uint64_t ner_combine(uint64_t h, uint64_t v) { return ner_mix(h ^ (v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2))); }
+inline uint64_t ner_combine(uint64_t h, uint64_t v) {
+  return ner_mix(h ^ (v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2)));
+}
 
 }  // namespace dyad

@@ -5,22 +5,61 @@
 #include <algorithm>
 #include <bit>
 
-#include "nlp/ner_hash.h"
 #include "base/utf8.h"
+#include "nlp/ner_hash.h"
 
 namespace dyad {
 namespace {
 
 // Feature templates. The numbers are part of the model format: append, never renumber.
 enum Tpl : uint64_t {
-  kBias = 1, kWord, kLower, kLowerM1, kLowerP1, kLowerM2, kLowerP2, kShape, kShapeM1, kShapeP1,
-  kShape3, kPrefix, kSuffix, kFirstShape, kBigramM1, kBigramP1, kGaz, kGazCap, kGazPrev, kGazNext,
-  kLowerSeen, kLength, kHistPrev, kHistPrev2, kHistPrevWord, kHistPrevShape, kGazPrev2, kAllCaps, kLowerM1ShapeP0, kShapeP0LowerP1,
-  kDocCase, kSentProfile, kGazProfile, kGazCommon, kSuffixM1, kSuffixP1, kLowerM1P1,
-  kUpos3, kUposCap, kUposM1, kUposP1, kUposLower,
+  kBias = 1,
+  kWord,
+  kLower,
+  kLowerM1,
+  kLowerP1,
+  kLowerM2,
+  kLowerP2,
+  kShape,
+  kShapeM1,
+  kShapeP1,
+  kShape3,
+  kPrefix,
+  kSuffix,
+  kFirstShape,
+  kBigramM1,
+  kBigramP1,
+  kGaz,
+  kGazCap,
+  kGazPrev,
+  kGazNext,
+  kLowerSeen,
+  kLength,
+  kHistPrev,
+  kHistPrev2,
+  kHistPrevWord,
+  kHistPrevShape,
+  kGazPrev2,
+  kAllCaps,
+  kLowerM1ShapeP0,
+  kShapeP0LowerP1,
+  kDocCase,
+  kSentProfile,
+  kGazProfile,
+  kGazCommon,
+  kSuffixM1,
+  kSuffixP1,
+  kLowerM1P1,
+  kUpos3,
+  kUposCap,
+  kUposM1,
+  kUposP1,
+  kUposLower,
 };
 
-inline uint64_t feat(Tpl t, uint64_t h) { return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h); }
+inline uint64_t feat(Tpl t, uint64_t h) {
+  return ner_combine(static_cast<uint64_t>(t) * 0x9E3779B97F4A7C15ULL, h);
+}
 inline uint64_t feat(Tpl t, std::string_view s) { return feat(t, ner_hash(s)); }
 
 // Lowercase and collapsed shape ("Xx", "X.X.", "dd-dd") of one word.
@@ -56,7 +95,9 @@ void lower_and_shape(std::string_view w, std::string& lower, std::string& shape)
 
 bool is_capitalised(std::string_view shape) { return !shape.empty() && shape[0] == 'X'; }
 // "Xx...": capitalised but not all capitals.
-bool is_title(std::string_view shape) { return is_capitalised(shape) && shape.find('x') != std::string_view::npos; }
+bool is_title(std::string_view shape) {
+  return is_capitalised(shape) && shape.find('x') != std::string_view::npos;
+}
 bool has_upper(std::string_view shape) { return shape.find('X') != std::string_view::npos; }
 bool has_lower(std::string_view shape) { return shape.find('x') != std::string_view::npos; }
 
@@ -131,11 +172,17 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     lower_hash[i] = ner_hash(lower_[i]);
     shape_hash[i] = ner_hash(shape_[i]);
   }
-  if (gaz_ != nullptr) gaz_->match(words, marks_);
-  else marks_.assign(n, GazMarks{});
+  if (gaz_ != nullptr)
+    gaz_->match(words, marks_);
+  else
+    marks_.assign(n, GazMarks{});
   static const uint64_t kStart = ner_hash("<s>"), kEnd = ner_hash("</s>");
-  auto lh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : lower_hash[j]; };
-  auto sh = [&](ptrdiff_t j) { return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : shape_hash[j]; };
+  auto lh = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : lower_hash[j];
+  };
+  auto sh = [&](ptrdiff_t j) {
+    return j < 0 ? kStart : j >= static_cast<ptrdiff_t>(n) ? kEnd : shape_hash[j];
+  };
   const int profile = sentence_profile(shape_);
 
   for (size_t i = 0; i < n; ++i) {
@@ -158,7 +205,8 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
     feats.push_back(feat(kLowerM1ShapeP0, ner_combine(lh(si - 1), shape_hash[i])));
     feats.push_back(feat(kShapeP0LowerP1, ner_combine(shape_hash[i], lh(si + 1))));
     feats.push_back(feat(kFirstShape, ner_combine(i == 0, shape_hash[i])));
-    feats.push_back(feat(kSentProfile, ner_combine(static_cast<uint64_t>(profile * 2 + (i == 0)), shape_hash[i])));
+    feats.push_back(
+        feat(kSentProfile, ner_combine(static_cast<uint64_t>(profile * 2 + (i == 0)), shape_hash[i])));
     feats.push_back(feat(kLowerM1P1, ner_combine(lh(si - 1), lh(si + 1))));
     if (i > 0) feats.push_back(feat(kSuffixM1, ner_hash(utf8_suffix(lower_[i - 1], 3))));
     if (i + 1 < n) feats.push_back(feat(kSuffixP1, ner_hash(utf8_suffix(lower_[i + 1], 3))));
@@ -190,7 +238,8 @@ void NerFeaturizer::extract(std::span<const std::string_view> words, std::vector
       feats.push_back(feat(kPrefix, ner_combine(k, ner_hash(utf8_prefix(lw, k)))));
       feats.push_back(feat(kSuffix, ner_combine(k, ner_hash(utf8_suffix(lw, k)))));
     }
-    const bool all_caps = cps > 1 && std::none_of(shape_[i].begin(), shape_[i].end(), [](char c) { return c == 'x'; }) &&
+    const bool all_caps = cps > 1 &&
+                          std::none_of(shape_[i].begin(), shape_[i].end(), [](char c) { return c == 'x'; }) &&
                           shape_[i].find('X') != std::string::npos;
     if (all_caps) feats.push_back(feat(kAllCaps, cps > 4));
     // Gazetteers: category and position within the match, alone and with capitalisation.
@@ -265,7 +314,8 @@ void ner_decode(const NerWeights& w, std::span<const uint64_t> feats, std::span<
       if (const float* row = w.find(feats[k]))
         for (size_t l = 0; l < L; ++l) s[l] += row[l];
   }
-  ner_viterbi(w.num_labels(), scores, lower_hash, shape_hash, [&w](uint64_t f) { return w.find(f); }, labels);
+  ner_viterbi(
+      w.num_labels(), scores, lower_hash, shape_hash, [&w](uint64_t f) { return w.find(f); }, labels);
 }
 
 }  // namespace dyad

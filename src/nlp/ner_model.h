@@ -12,9 +12,9 @@
 
 #include <cstdint>
 #include <span>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/doc.h"
@@ -164,7 +164,8 @@ void ner_viterbi(int num_labels, std::span<const float> static_scores, std::span
   }
   int best = 0;
   for (int l = 1; l < num_labels; ++l)
-    if (delta[(n - 1) * L + static_cast<size_t>(l)] > delta[(n - 1) * L + static_cast<size_t>(best)]) best = l;
+    if (delta[(n - 1) * L + static_cast<size_t>(l)] > delta[(n - 1) * L + static_cast<size_t>(best)])
+      best = l;
   for (size_t i = n; i-- > 0;) {
     labels[i] = best;
     best = back[i * L + static_cast<size_t>(best)];

@@ -77,7 +77,8 @@ std::vector<std::string_view> views(const std::vector<std::string>& words) {
 }
 
 // UPOS tags of every sentence (empty vectors without a tagger).
-std::vector<std::vector<Upos>> tag_sentences(const Tagger* tagger, const std::vector<NerSentence>& sentences) {
+std::vector<std::vector<Upos>> tag_sentences(const Tagger* tagger,
+                                             const std::vector<NerSentence>& sentences) {
   std::vector<std::vector<Upos>> out(sentences.size());
   if (tagger == nullptr) return out;
   for_each_ner_doc(sentences, [&](Doc& doc, size_t s) {
@@ -108,7 +109,7 @@ DocContexts doc_contexts(const std::vector<NerSentence>& sentences) {
 
 // Featurised sentence kept in memory for all epochs.
 struct Example {
-  std::vector<uint32_t> rows;     // static feature rows, per word at [offsets[i], offsets[i+1])
+  std::vector<uint32_t> rows;  // static feature rows, per word at [offsets[i], offsets[i+1])
   std::vector<uint32_t> offsets;
   std::vector<uint64_t> lower, shape;
   std::vector<int> gold;
@@ -146,11 +147,15 @@ class Trainer {
       ++t_;
       scores.assign(n * L, 0.0f);
       for (size_t i = 0; i < n; ++i)
-        for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k) add_row(ex.rows[k], scores.data() + i * L);
-      ner_viterbi(num_labels_, scores, ex.lower, ex.shape, [this](uint64_t f) -> const float* {
-        const uint32_t* r = find(f);
-        return r ? w_.data() + static_cast<size_t>(*r) * num_labels_ : nullptr;
-      }, pred);
+        for (uint32_t k = ex.offsets[i]; k < ex.offsets[i + 1]; ++k)
+          add_row(ex.rows[k], scores.data() + i * L);
+      ner_viterbi(
+          num_labels_, scores, ex.lower, ex.shape,
+          [this](uint64_t f) -> const float* {
+            const uint32_t* r = find(f);
+            return r ? w_.data() + static_cast<size_t>(*r) * num_labels_ : nullptr;
+          },
+          pred);
       for (size_t i = 0; i < n; ++i) {
         const int g = ex.gold[i], p = pred[i];
         const int gprev = i ? ex.gold[i - 1] : -1, pprev = i ? pred[i - 1] : -1;
@@ -225,8 +230,9 @@ void mean_weights(const std::vector<Trainer>& trainers, int num_labels, std::vec
 }
 
 // F1 of weights on featurised dev sentences (no NORP layer: dev has no NORP).
-double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev, const std::vector<std::vector<Upos>>& upos,
-              const NerFeaturizer& fz, const std::vector<std::string>& types) {
+double dev_f1(const NerWeights& w, const std::vector<NerSentence>& dev,
+              const std::vector<std::vector<Upos>>& upos, const NerFeaturizer& fz,
+              const std::vector<std::string>& types) {
   NerScore score;
   std::vector<uint64_t> feats, lower, shape;
   std::vector<uint32_t> offsets;
@@ -290,14 +296,17 @@ void add_actors(std::string_view data, GazetteerBuilder& g) {
       current = 0;
       if (cols.size() < 4 || cols[1] != "A") return;
       const bool person = cols.size() >= 6 && cols[5].find('@') != std::string_view::npos;
-      if (person) current = kGazPerson;
-      else if (cols[3].size() > 3) current = kGazActor;
+      if (person)
+        current = kGazPerson;
+      else if (cols[3].size() > 3)
+        current = kGazActor;
       if (current != 0) add(cols[2]);
     } else if (line.starts_with("P\t") && current != 0) {
       std::string_view syn = line.substr(2);
       // Skip "MR OBAMA"-style synonyms: a title and a surname is not a full name.
-      if (current == kGazPerson && (syn.starts_with("MR ") || syn.starts_with("MR. ") || syn.starts_with("MRS ") ||
-                                    syn.starts_with("MS ") || syn.starts_with("DR ")))
+      if (current == kGazPerson &&
+          (syn.starts_with("MR ") || syn.starts_with("MR. ") || syn.starts_with("MRS ") ||
+           syn.starts_with("MS ") || syn.starts_with("DR ")))
         return;
       add(syn);
     }
@@ -367,7 +376,8 @@ GazetteerBuilder build_ner_gazetteer(const NerTrainOptions& opt, const std::vect
     for (size_t i = 0; i < s.words.size(); ++i) {
       if (in_entity[i]) continue;
       const std::string& w = s.words[i];
-      const bool has_lower_letter = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      const bool has_lower_letter =
+          std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
       const bool has_upper = std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
       if (has_lower_letter && !has_upper) g.add(w, kGazLowerWord);
     }
@@ -414,8 +424,8 @@ NerTrainResult train_ner(const NerTrainOptions& opt, const std::function<void(st
     const auto train_upos = tag_sentences(tagger ? &*tagger : nullptr, train);
     for (size_t s = 0; s < train.size(); ++s) {
       const auto words = views(train[s].words);
-      fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape, &contexts.of(s),
-                 train_upos[s]);
+      fz.extract(words, all_feats[s], examples[s].offsets, examples[s].lower, examples[s].shape,
+                 &contexts.of(s), train_upos[s]);
       examples[s].gold = gold_labels(train[s], types);
       for (uint64_t f : all_feats[s]) ++counts[f];
     }

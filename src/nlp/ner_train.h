@@ -14,20 +14,20 @@
 namespace dyad {
 
 struct NerTrainOptions {
-  std::string train;               // UNER IOB2 training file
-  std::vector<std::string> extra;  // extra CoNLL/IOB files (wikigold); their MISC is dropped
-  std::string dev;                 // dev file: picks the best epoch (never the test file)
-  std::string out;                 // model path
-  std::string cities;              // GeoNames cities TSV ("" = no city gazetteer)
-  std::string admin1;              // GeoNames admin1CodesASCII.txt ("" = none)
-  std::string tagger;              // POS tagger model: UPOS features ("" = none)
-  std::string actors;              // dyad actor dictionary (data/actors/phoenix.tsv; "" = none)
+  std::string train;                     // UNER IOB2 training file
+  std::vector<std::string> extra;        // extra CoNLL/IOB files (wikigold); their MISC is dropped
+  std::string dev;                       // dev file: picks the best epoch (never the test file)
+  std::string out;                       // model path
+  std::string cities;                    // GeoNames cities TSV ("" = no city gazetteer)
+  std::string admin1;                    // GeoNames admin1CodesASCII.txt ("" = none)
+  std::string tagger;                    // POS tagger model: UPOS features ("" = none)
+  std::string actors;                    // dyad actor dictionary (data/actors/phoenix.tsv; "" = none)
   std::vector<std::string> first_names;  // given-name lists, one name a line
-  int min_population = 15000;      // cities at or above this population enter the gazetteer
+  int min_population = 15000;            // cities at or above this population enter the gazetteer
   int epochs = 12;
-  int min_count = 2;               // static features seen fewer times in training are dropped
-  uint64_t seed = 1;               // shuffling
-  int bags = 1;                    // perceptrons averaged (each sees its own sentence order)
+  int min_count = 2;  // static features seen fewer times in training are dropped
+  uint64_t seed = 1;  // shuffling
+  int bags = 1;       // perceptrons averaged (each sees its own sentence order)
 };
 
 struct NerTrainResult {

@@ -31,8 +31,10 @@ uint64_t word_key(std::string_view form) {
   const size_t n = std::min(form.size(), sizeof(buf));
   for (size_t i = 0; i < n; ++i) {
     char c = form[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (c >= '0' && c <= '9') c = '0';
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+    else if (c >= '0' && c <= '9')
+      c = '0';
     buf[i] = c;
   }
   // Forms longer than the buffer hash their folded prefix plus the rest verbatim.
@@ -61,7 +63,8 @@ uint8_t word_shape(std::string_view form) {
     hyphen |= c == '-';
   }
   const int len = form.size() >= 3 ? 3 : static_cast<int>(form.size());
-  return static_cast<uint8_t>(upper_first | (all_upper && upper_first) << 1 | digit << 2 | hyphen << 3 | len << 4);
+  return static_cast<uint8_t>(upper_first | (all_upper && upper_first) << 1 | digit << 2 | hyphen << 3 |
+                              len << 4);
 }
 
 namespace {
@@ -72,7 +75,8 @@ namespace {
 bool glued_between_letters(const Doc& doc, uint32_t t, uint32_t first, uint32_t last) {
   if (t == first || t + 1 >= last) return false;
   const Span prev = doc.tokens[t - 1], cur = doc.tokens[t], next = doc.tokens[t + 1];
-  if (prev.end != cur.begin || cur.end != next.begin || prev.end == prev.begin || next.end == next.begin) return false;
+  if (prev.end != cur.begin || cur.end != next.begin || prev.end == prev.begin || next.end == next.begin)
+    return false;
   auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c & 0x80) != 0; };
   return letter(doc.text[prev.end - 1]) && letter(doc.text[next.begin]);
 }
@@ -90,7 +94,8 @@ void fill_input(const Doc& doc, uint32_t first, uint32_t last, SentenceInput& in
     in.suffix[i] = suffix_key(form);
     in.shape[i] = word_shape(form);
     uint8_t tag = t < doc.xpos.size() ? doc.xpos[t] : kUnknownLabel;
-    if (tag == kUnknownLabel && t < doc.upos.size()) tag = static_cast<uint8_t>(200 + static_cast<int>(doc.upos[t]));
+    if (tag == kUnknownLabel && t < doc.upos.size())
+      tag = static_cast<uint8_t>(200 + static_cast<int>(doc.upos[t]));
     if (form == "-" && glued_between_letters(doc, t, first, last)) tag = hyph;
     in.tag[i] = tag;
   }
@@ -214,44 +219,116 @@ void extract(const SentenceInput& in, const State& s, uint64_t* keys) {
   // Bias.
   f1(0);
   // Single tokens.
-  f1(s0wp); f1(s0w); f1(s0p);
-  f1(n0wp); f1(n0w); f1(n0p);
-  f1(n1wp); f1(n1w); f1(n1p);
-  f1(n2wp); f1(n2w); f1(n2p);
-  f1(s1wp); f1(s1w); f1(s1p);
-  f1(s2w); f1(s2p);
+  f1(s0wp);
+  f1(s0w);
+  f1(s0p);
+  f1(n0wp);
+  f1(n0w);
+  f1(n0p);
+  f1(n1wp);
+  f1(n1w);
+  f1(n1p);
+  f1(n2wp);
+  f1(n2w);
+  f1(n2p);
+  f1(s1wp);
+  f1(s1w);
+  f1(s1p);
+  f1(s2w);
+  f1(s2p);
   // Pairs S0-N0.
-  f2(s0wp, n0wp); f2(s0wp, n0w); f2(s0w, n0wp); f2(s0wp, n0p); f2(s0p, n0wp); f2(s0w, n0w); f2(s0p, n0p);
+  f2(s0wp, n0wp);
+  f2(s0wp, n0w);
+  f2(s0w, n0wp);
+  f2(s0wp, n0p);
+  f2(s0p, n0wp);
+  f2(s0w, n0w);
+  f2(s0p, n0p);
   f2(n0p, n1p);
   // Pairs with S1 (arc-hybrid's RIGHT attaches S0 to S1).
-  f2(s1w, s0w); f2(s1p, s0p); f2(s1wp, s0p); f2(s1p, s0wp); f2(s1w, n0w); f2(s1p, n0p);
+  f2(s1w, s0w);
+  f2(s1p, s0p);
+  f2(s1wp, s0p);
+  f2(s1p, s0wp);
+  f2(s1w, n0w);
+  f2(s1p, n0p);
   // Tag triples.
-  f3(n0p, n1p, n2p); f3(s0p, n0p, n1p); f3(s1p, s0p, n0p); f3(s0p, s0lp, n0p); f3(s0p, s0rp, n0p);
-  f3(s0p, n0p, n0lp); f3(s2p, s1p, s0p); f3(s1p, s1rp, s0p); f3(s1p, s0p, s0lp); f3(s1p, s0p, s0rp);
+  f3(n0p, n1p, n2p);
+  f3(s0p, n0p, n1p);
+  f3(s1p, s0p, n0p);
+  f3(s0p, s0lp, n0p);
+  f3(s0p, s0rp, n0p);
+  f3(s0p, n0p, n0lp);
+  f3(s2p, s1p, s0p);
+  f3(s1p, s1rp, s0p);
+  f3(s1p, s0p, s0lp);
+  f3(s1p, s0p, s0rp);
   f3(s0w, n0p, n1p);
   // Distance.
-  f2(s0w, d); f2(s0p, d); f2(n0w, d); f2(n0p, d); f3(s0w, n0w, d); f3(s0p, n0p, d); f3(s1p, s0p, d1);
+  f2(s0w, d);
+  f2(s0p, d);
+  f2(n0w, d);
+  f2(n0p, d);
+  f3(s0w, n0w, d);
+  f3(s0p, n0p, d);
+  f3(s1p, s0p, d1);
   f3(s1w, s0w, d1);
   // Valency.
-  f2(s0w, s0vr); f2(s0p, s0vr); f2(s0w, s0vl); f2(s0p, s0vl); f2(n0w, n0vl); f2(n0p, n0vl);
-  f2(s1p, s1vr); f2(s1p, s1vl);
+  f2(s0w, s0vr);
+  f2(s0p, s0vr);
+  f2(s0w, s0vl);
+  f2(s0p, s0vl);
+  f2(n0w, n0vl);
+  f2(n0p, n0vl);
+  f2(s1p, s1vr);
+  f2(s1p, s1vl);
   // Children (second order).
-  f1(W(S0L)); f1(s0lp); f1(L(S0L));
-  f1(W(S0R)); f1(s0rp); f1(L(S0R));
-  f1(W(N0L)); f1(n0lp); f1(L(N0L));
-  f1(W(S1R)); f1(s1rp); f1(L(S1R));
-  f1(P(S1L)); f1(L(S1L));
+  f1(W(S0L));
+  f1(s0lp);
+  f1(L(S0L));
+  f1(W(S0R));
+  f1(s0rp);
+  f1(L(S0R));
+  f1(W(N0L));
+  f1(n0lp);
+  f1(L(N0L));
+  f1(W(S1R));
+  f1(s1rp);
+  f1(L(S1R));
+  f1(P(S1L));
+  f1(L(S1L));
   // Third order.
-  f1(W(S0L2)); f1(P(S0L2)); f1(L(S0L2));
-  f1(W(S0R2)); f1(P(S0R2)); f1(L(S0R2));
-  f1(W(N0L2)); f1(P(N0L2)); f1(L(N0L2));
-  f3(s0p, s0lp, P(S0L2)); f3(s0p, s0rp, P(S0R2)); f3(n0p, n0lp, P(N0L2));
+  f1(W(S0L2));
+  f1(P(S0L2));
+  f1(L(S0L2));
+  f1(W(S0R2));
+  f1(P(S0R2));
+  f1(L(S0R2));
+  f1(W(N0L2));
+  f1(P(N0L2));
+  f1(L(N0L2));
+  f3(s0p, s0lp, P(S0L2));
+  f3(s0p, s0rp, P(S0R2));
+  f3(n0p, n0lp, P(N0L2));
   // Label sets.
-  f2(s0w, s0sr); f2(s0p, s0sr); f2(s0w, s0sl); f2(s0p, s0sl); f2(n0w, n0sl); f2(n0p, n0sl);
+  f2(s0w, s0sr);
+  f2(s0p, s0sr);
+  f2(s0w, s0sl);
+  f2(s0p, s0sl);
+  f2(n0w, n0sl);
+  f2(n0p, n0sl);
   // Third-order label pairs (Zhang & Nivre 2011) and a child label with its head's word.
-  f3(s0p, L(S0L), L(S0L2)); f3(s0p, L(S0R), L(S0R2)); f3(n0p, L(N0L), L(N0L2)); f2(n0w, L(N0L));
+  f3(s0p, L(S0L), L(S0L2));
+  f3(s0p, L(S0R), L(S0R2));
+  f3(n0p, L(N0L), L(N0L2));
+  f2(n0w, L(N0L));
   // Suffixes and shapes: robustness to unknown words and tagging errors.
-  f1(SUF(S0)); f1(SUF(N0)); f1(SUF(N1)); f2(s0p, SUF(N0)); f2(SH(S0), SH(N0)); f1(hash_mix(SH(N0), n0p));
+  f1(SUF(S0));
+  f1(SUF(N0));
+  f1(SUF(N1));
+  f2(s0p, SUF(N0));
+  f2(SH(S0), SH(N0));
+  f1(hash_mix(SH(N0), n0p));
   if (t != kNumTemplates) __builtin_trap();  // template list and kNumTemplates out of sync
 }
 
@@ -374,9 +451,12 @@ bool valid(int num_labels, int root_label, const State& s, int cls) {
   int lab;
   decode(cls, num_labels, &m, &lab);
   switch (m) {
-    case kShift: return s.can_shift();
-    case kLeft: return s.can_left() && ((s.b0 == s.n) == (lab == root_label));
-    case kRight: return s.can_right() && lab != root_label;
+    case kShift:
+      return s.can_shift();
+    case kLeft:
+      return s.can_left() && ((s.b0 == s.n) == (lab == root_label));
+    case kRight:
+      return s.can_right() && lab != root_label;
   }
   return false;
 }
@@ -455,7 +535,8 @@ void read_model(const ModelFile& file, Model& m) {
     throw InputError(file.path(), "parser model version " + std::to_string(version) + ", expected " +
                                       std::to_string(kFormatVersion) + " (retrain with `dyad train parser`)");
   if (meta.get<uint32_t>() != kNumTemplates)
-    throw InputError(file.path(), "parser model has a different feature set (retrain with `dyad train parser`)");
+    throw InputError(file.path(),
+                     "parser model has a different feature set (retrain with `dyad train parser`)");
   const auto nlab = meta.get<uint32_t>();
   if (nlab == 0 || nlab > kMaxLabels) throw InputError(file.path(), "parser model: bad label count");
   m.label_deprel.clear();
@@ -463,7 +544,8 @@ void read_model(const ModelFile& file, Model& m) {
   for (uint32_t i = 0; i < nlab; ++i) {
     const auto name = meta.get_string();
     const uint8_t id = deprel_id(name);
-    if (id == kUnknownLabel) throw InputError(file.path(), "parser model: unknown label '" + std::string(name) + "'");
+    if (id == kUnknownLabel)
+      throw InputError(file.path(), "parser model: unknown label '" + std::string(name) + "'");
     if (name == "root") m.root_label = static_cast<int>(i);
     m.label_deprel.push_back(id);
   }

@@ -20,8 +20,8 @@ inline constexpr int kMaxLabels = 64;  // label sets are 64-bit masks
 // Per-token inputs of one sentence. Index n is the artificial ROOT.
 struct SentenceInput {
   int n = 0;
-  std::vector<uint64_t> word;  // hash of the lowercased form
-  std::vector<uint8_t> tag;    // xpos id (or 200 + upos when the xpos is unknown)
+  std::vector<uint64_t> word;    // hash of the lowercased form
+  std::vector<uint8_t> tag;      // xpos id (or 200 + upos when the xpos is unknown)
   std::vector<uint64_t> suffix;  // hash of the last 3 bytes of the lowercased form
   std::vector<uint8_t> shape;    // word_shape(): capitalisation, digits, hyphen, length class
   void resize(int len) {
@@ -52,8 +52,8 @@ struct State {
   int n = 0;
   int b0 = 0;
   std::vector<int> stack;
-  std::vector<int> head;        // -2 = none yet, n = ROOT
-  std::vector<uint8_t> label;   // label index
+  std::vector<int> head;                // -2 = none yet, n = ROOT
+  std::vector<uint8_t> label;           // label index
   std::vector<int> lc1, lc2, rc1, rc2;  // leftmost / 2nd leftmost / rightmost / 2nd rightmost child
   std::vector<uint8_t> nl, nr;          // number of left / right children
   std::vector<uint64_t> lset, rset;     // label sets of left / right children

@@ -74,7 +74,8 @@ class Weights {
     // First pass: the averaged values and their maximum, for the int16 scale.
     const double denom = std::max<uint32_t>(now, 1);
     auto avg = [&](const Node& n) {
-      return static_cast<float>((static_cast<double>(n.total) + static_cast<double>(now - n.ts) * n.w) / denom);
+      return static_cast<float>((static_cast<double>(n.total) + static_cast<double>(now - n.ts) * n.w) /
+                                denom);
     };
     float maxabs = 0;
     for (const auto& list : lists_)
@@ -159,7 +160,7 @@ class Weights {
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> ids_;
   std::vector<std::vector<Node>> lists_;  // feature id -> its nodes
-  std::vector<uint32_t> updates_;  // feature id -> number of updates towards a gold class
+  std::vector<uint32_t> updates_;         // feature id -> number of updates towards a gold class
 };
 
 // Gold-tree costs of the arc-hybrid moves (Goldberg & Nivre 2013): gold arcs that become
@@ -266,7 +267,8 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
   std::vector<uint8_t> label_deprel;
   auto label_index = [&](const std::string& name, size_t line) {
     uint8_t id = deprel_id(name);
-    if (id == kUnknownLabel) throw InputError(":" + std::to_string(line), "unknown dependency label '" + name + "'");
+    if (id == kUnknownLabel)
+      throw InputError(":" + std::to_string(line), "unknown dependency label '" + name + "'");
     if (label_of[id] < 0) {
       if (label_deprel.size() >= parser_impl::kMaxLabels) throw InputError("", "too many dependency labels");
       label_of[id] = static_cast<int>(label_deprel.size());
@@ -345,10 +347,12 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
           int lab;
           parser_impl::decode(cls, L, &m, &lab);
           switch (m) {
-            case parser_impl::kShift: return mc.shift;
+            case parser_impl::kShift:
+              return mc.shift;
             case parser_impl::kLeft:
               return mc.left + (ts.gold_head[s0] == st.b0 && ts.gold_label[s0] != lab);
-            case parser_impl::kRight: return mc.right + (ts.gold_head[s0] == s1 && ts.gold_label[s0] != lab);
+            case parser_impl::kRight:
+              return mc.right + (ts.gold_head[s0] == s1 && ts.gold_label[s0] != lab);
           }
           return 0;
         };
@@ -389,7 +393,8 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
         parser_impl::parse_sentence(model, ws);
         for (int i = 0; i < ws.in.n; ++i) {
           const uint32_t t = s.first + static_cast<uint32_t>(i);
-          dev_sys.head[t] = ws.state.head[i] == ws.in.n ? -1 : static_cast<int32_t>(s.first) + ws.state.head[i];
+          dev_sys.head[t] =
+              ws.state.head[i] == ws.in.n ? -1 : static_cast<int32_t>(s.first) + ws.state.head[i];
           dev_sys.deprel[t] = label_deprel[ws.state.label[i]];
         }
       }
@@ -405,16 +410,18 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
         double u = 0;
         const double l = score_dev(alt, &u);
         if (!opts.quiet)
-          fmt::print(stderr, "          min-updates {:2d}: dev UAS {:.2f} LAS {:.2f}  features {}  {:.1f} MB\n", mu, u,
-                     l, alt.num_features,
-                     static_cast<double>(alt.rows.size() * 4 + alt.table.size() * sizeof(parser_impl::Slot)) / 1e6);
+          fmt::print(
+              stderr, "          min-updates {:2d}: dev UAS {:.2f} LAS {:.2f}  features {}  {:.1f} MB\n", mu,
+              u, l, alt.num_features,
+              static_cast<double>(alt.rows.size() * 4 + alt.table.size() * sizeof(parser_impl::Slot)) / 1e6);
       }
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (!opts.quiet)
-      fmt::print(stderr, "epoch {:2d}  train err {:.2f}%  dev UAS {:.2f} LAS {:.2f}  features {}  {:.0f}s\n", epoch,
-                 100.0 * static_cast<double>(errors) / static_cast<double>(std::max<size_t>(decisions, 1)), uas, las,
-                 arrays.num_features, secs);
+      fmt::print(stderr, "epoch {:2d}  train err {:.2f}%  dev UAS {:.2f} LAS {:.2f}  features {}  {:.0f}s\n",
+                 epoch,
+                 100.0 * static_cast<double>(errors) / static_cast<double>(std::max<size_t>(decisions, 1)),
+                 uas, las, arrays.num_features, secs);
     if (!opts.keep_best || dev.empty() || las > best_las) {
       best_las = las;
       rep.best_epoch = epoch;

@@ -25,10 +25,10 @@ namespace dyad {
 struct ParserTrainOptions {
   int epochs = 12;
   uint64_t seed = 1;
-  double explore = 0.9;     // probability of following a wrong prediction (after epoch 1)
-  uint32_t min_updates = 1;  // drop features promoted fewer times (model size and speed)
+  double explore = 0.9;                      // probability of following a wrong prediction (after epoch 1)
+  uint32_t min_updates = 1;                  // drop features promoted fewer times (model size and speed)
   std::vector<uint32_t> report_min_updates;  // also score dev with these pruning levels (tuning)
-  bool keep_best = true;    // keep the epoch with the best dev LAS (else the last)
+  bool keep_best = true;                     // keep the epoch with the best dev LAS (else the last)
   bool quiet = false;
   // Optional: fills upos/xpos of a Doc (e.g. a trained tagger) before training and evaluation,
   // so the parser learns from and is scored on predicted tags. Empty = gold tags.

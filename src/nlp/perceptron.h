@@ -80,8 +80,8 @@ class Model {
   // rows keep their first two entries inline and the rest in cls_/weight_[begin, end).
   static constexpr uint32_t kInline = 2;
   struct Slot {
-    uint64_t key;     // 0 = empty
-    uint32_t begin;   // overflow entries [begin, end) in cls_/weight_
+    uint64_t key;    // 0 = empty
+    uint32_t begin;  // overflow entries [begin, end) in cls_/weight_
     uint32_t end;
     uint16_t n_inline;
     uint16_t cls[kInline];
@@ -118,9 +118,9 @@ class Trainer {
  private:
   struct Entry {
     uint16_t cls;
-    float w;        // current weight
-    double total;   // sum of w over past clock ticks, up to `stamp`
-    uint64_t stamp; // clock value at which `total` was last brought up to date
+    float w;         // current weight
+    double total;    // sum of w over past clock ticks, up to `stamp`
+    uint64_t stamp;  // clock value at which `total` was last brought up to date
   };
   void bump(uint64_t key, uint32_t cls, float delta);
 

@@ -339,7 +339,8 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
   for (const auto& s : train)
     for (const auto& w : s.words) ++pair_count[{static_cast<int>(upos_of(w)), xpos_id(w.xpos)}];
   std::vector<std::pair<std::pair<int, int>, size_t>> pairs(pair_count.begin(), pair_count.end());
-  std::stable_sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   if (pairs.empty()) throw InputError("", "tagger training: no training words");
   if (pairs.size() > kMaxClasses) throw InputError("", "tagger training: too many (UPOS, XPOS) pairs");
   ClassTable ct;
@@ -529,8 +530,7 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
       }
       line += ", dev joint " + std::to_string(100.0 * dc / std::max<size_t>(dt, 1)) + ", dev UPOS " +
               std::to_string(100.0 * du / std::max<size_t>(dt, 1)) + ", features " +
-              std::to_string(model.num_features()) +
-              ", weights " + std::to_string(model.num_weights());
+              std::to_string(model.num_features()) + ", weights " + std::to_string(model.num_weights());
     }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     log(line + " (" + std::to_string(secs) + " s)");

@@ -93,9 +93,9 @@ class Tagger {
   std::shared_ptr<const ModelFile> file_;  // owns the memory the views below point into
   perceptron::Model weights_;
   features::FrozenMap dict_, amb_, famb_, lex_;
-  std::vector<Upos> upos_;      // per class
-  std::vector<uint8_t> xpos_;   // per class
-  uint32_t feature_set_ = 0;    // TaggerFeatures bits the model was trained with
+  std::vector<Upos> upos_;     // per class
+  std::vector<uint8_t> xpos_;  // per class
+  uint32_t feature_set_ = 0;   // TaggerFeatures bits the model was trained with
 };
 
 }  // namespace dyad

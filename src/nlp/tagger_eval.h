@@ -17,7 +17,9 @@ namespace dyad {
 struct TagEval {
   size_t words = 0, upos = 0, xpos = 0, alltags = 0, lemma = 0;
   double tag_seconds = 0, lemma_seconds = 0;
-  double pct(size_t n) const { return words ? 100.0 * static_cast<double>(n) / static_cast<double>(words) : 0; }
+  double pct(size_t n) const {
+    return words ? 100.0 * static_cast<double>(n) / static_cast<double>(words) : 0;
+  }
 };
 
 // Tags (and lemmatizes, if `lemmatizer` is not null) the gold words of `gold`; the lemmatizer

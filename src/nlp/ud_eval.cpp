@@ -201,10 +201,11 @@ Result evaluate(const std::vector<conllu::Sentence>& gold, const std::vector<con
     auto ctx = [](const UdFile& f, size_t at) { return f.chars.substr(at, 20); };
     const std::string gl = i < g.char_line.size() ? std::to_string(g.char_line[i]) : "end";
     const std::string sl = i < s.char_line.size() ? std::to_string(s.char_line[i]) : "end";
-    throw InputError("gold:" + gl,
-                     fmt::format("gold and system texts differ at non-space character {}: gold '{}' vs system '{}' "
-                                 "(system line {})",
-                                 i, ctx(g, i), ctx(s, i), sl));
+    throw InputError(
+        "gold:" + gl,
+        fmt::format("gold and system texts differ at non-space character {}: gold '{}' vs system '{}' "
+                    "(system line {})",
+                    i, ctx(g, i), ctx(s, i), sl));
   }
   Result r;
   r.tokens = {g.tokens.size(), s.tokens.size(), count_matching(g.tokens, s.tokens)};
@@ -239,7 +240,8 @@ std::string format(const Result& r) {
     out += fmt::format("{:<11}|{:10.2f} |{:10.2f} |{:10.2f} |", name, 100 * s.precision(), 100 * s.recall(),
                        100 * s.f1());
     if (aligned && r.words.correct)
-      out += fmt::format("{:10.2f}", 100.0 * static_cast<double>(s.correct) / static_cast<double>(r.words.correct));
+      out += fmt::format("{:10.2f}",
+                         100.0 * static_cast<double>(s.correct) / static_cast<double>(r.words.correct));
     out += "\n";
   };
   row("Tokens", r.tokens, false);

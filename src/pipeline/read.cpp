@@ -111,8 +111,8 @@ size_t read_jsonl(const std::string& path, const ReadOptions& options, const Doc
     const std::string where = where_of(path, lineno);
     if (length > options.max_doc_bytes) {
       issue({where,
-             fmt::format("line of {} is above the {} limit for one document, skipped",
-                         human_size(length), human_size(options.max_doc_bytes)),
+             fmt::format("line of {} is above the {} limit for one document, skipped", human_size(length),
+                         human_size(options.max_doc_bytes)),
              true});
       continue;
     }

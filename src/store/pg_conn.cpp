@@ -22,7 +22,8 @@ std::string Result::text(int row, int col) const {
 
 std::string Result::bytes(int row, int col) const {
   size_t n = 0;
-  unsigned char* b = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, col)), &n);
+  unsigned char* b =
+      PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(r_.get(), row, col)), &n);
   if (!b) throw std::runtime_error("postgresql: cannot decode bytea value");
   std::string out(reinterpret_cast<const char*>(b), n);
   PQfreemem(b);
@@ -64,8 +65,8 @@ void Conn::fail(const std::string& what, PGresult* r) const {
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   std::string head = what.substr(0, 80);
   if (head.size() < what.size()) head += "...";
-  throw std::runtime_error("postgresql: " + msg + (state ? std::string(" [") + state + "]" : "") + " (in: " +
-                           head + ")");
+  throw std::runtime_error("postgresql: " + msg + (state ? std::string(" [") + state + "]" : "") +
+                           " (in: " + head + ")");
 }
 
 namespace {
@@ -137,11 +138,20 @@ void Conn::copy_in(const std::string& table_and_columns, std::string_view data) 
 void copy_field(std::string& out, std::string_view v, char sep) {
   for (char c : v) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
     }
   }
   out += sep;

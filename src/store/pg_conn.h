@@ -28,13 +28,13 @@ struct Param {
   std::string value;
   bool null = false;
   bool binary = false;
-  Param(std::string v) : value(std::move(v)) {}  // NOLINT: implicit on purpose, params read as a list
-  Param(std::string_view v) : value(v) {}        // NOLINT
-  Param(const char* v) : value(v) {}             // NOLINT
-  Param(int64_t v) : value(std::to_string(v)) {}  // NOLINT
-  Param(int v) : value(std::to_string(v)) {}      // NOLINT
+  Param(std::string v) : value(std::move(v)) {}    // NOLINT: implicit on purpose, params read as a list
+  Param(std::string_view v) : value(v) {}          // NOLINT
+  Param(const char* v) : value(v) {}               // NOLINT
+  Param(int64_t v) : value(std::to_string(v)) {}   // NOLINT
+  Param(int v) : value(std::to_string(v)) {}       // NOLINT
   Param(uint32_t v) : value(std::to_string(v)) {}  // NOLINT
-  Param(double v);                                // NOLINT
+  Param(double v);                                 // NOLINT
   static Param null_value() {
     Param p("");
     p.null = true;

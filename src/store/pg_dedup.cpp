@@ -88,11 +88,12 @@ void PgStore::refresh_cluster(int64_t cluster) {
       "INSERT INTO clusters(id, mentions, sources) VALUES ($1, $2, $3) "
       "ON CONFLICT (id) DO UPDATE SET mentions = excluded.mentions, sources = excluded.sources",
       {cluster, mentions, sources});
-  pg::Result members =
-      c.exec("SELECT id, credibility_base, evidential, credibility FROM events WHERE cluster = $1", {cluster});
+  pg::Result members = c.exec(
+      "SELECT id, credibility_base, evidential, credibility FROM events WHERE cluster = $1", {cluster});
   for (int i = 0; i < members.rows(); ++i) {
     const std::string g = corroborated(members.text(i, 1), members.text(i, 2), sources);
-    if (g != members.text(i, 3)) c.exec("UPDATE events SET credibility = $1 WHERE id = $2", {g, members.int64(i, 0)});
+    if (g != members.text(i, 3))
+      c.exec("UPDATE events SET credibility = $1 WHERE id = $2", {g, members.int64(i, 0)});
   }
 }
 

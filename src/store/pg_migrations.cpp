@@ -148,7 +148,8 @@ CREATE INDEX queue_open ON queue(id) WHERE state IN ('pending', 'running');
 }
 
 namespace {
-constexpr const char* kLock = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dyad_migrations'))";
+constexpr const char* kLock =
+    "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.dyad_migrations'))";
 }
 
 int current_version(Conn& c) {

@@ -19,9 +19,12 @@ std::vector<pg::Param> params_of(const std::vector<SqlValue>& values) {
   std::vector<pg::Param> out;
   out.reserve(values.size() + 2);
   for (const SqlValue& v : values) {
-    if (const auto* n = std::get_if<int64_t>(&v)) out.emplace_back(*n);
-    else if (const auto* d = std::get_if<double>(&v)) out.emplace_back(*d);
-    else out.emplace_back(std::get<std::string>(v));
+    if (const auto* n = std::get_if<int64_t>(&v))
+      out.emplace_back(*n);
+    else if (const auto* d = std::get_if<double>(&v))
+      out.emplace_back(*d);
+    else
+      out.emplace_back(std::get<std::string>(v));
   }
   return out;
 }
@@ -45,14 +48,17 @@ std::string row_sql(const FilterSql& fs) {
   return std::string(
              "SELECT e.id, d.id, e.doc, e.idx, e.source_code, e.source_name, e.target_code, e.target_name, "
              "e.code, e.root, e.plover, e.quad_class, e.goldstein, e.negated, e.modality, e.speaker, e.date, "
-             "e.date_assumed, e.place, e.place_country, e.place_adm1, e.lat, e.lon, e.quantities, e.claimant, "
+             "e.date_assumed, e.place, e.place_country, e.place_adm1, e.lat, e.lon, e.quantities, "
+             "e.claimant, "
              "e.evidential, e.credibility, e.trigger_text, ") +
          sentence_text_sql(kPg) +
          ", s.begin, s.end, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
-         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, e.sentence, "
+         "d.title, e.cluster, coalesce(c.mentions, 1), coalesce(c.sources, 1), e.credibility_base, "
+         "e.sentence, "
          "e.geonames_id, to_char(d.ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
          "FROM (SELECT e.id AS pid, e.date AS pdate" +
-         from_clause(fs) + " WHERE " + fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " + ph(n + 1) +
+         from_clause(fs) + " WHERE " + fs.where + " ORDER BY e.date, e.id LIMIT " + ph(n) + " OFFSET " +
+         ph(n + 1) +
          ") AS p JOIN events e ON e.id = p.pid JOIN documents d ON d.doc = e.doc "
          "LEFT JOIN sentences s ON s.doc = e.doc AND s.idx = e.sentence "
          "LEFT JOIN clusters c ON c.id = e.cluster ORDER BY p.pdate, p.pid";
@@ -147,7 +153,8 @@ std::vector<EventRow> PgStore::query_events(const EventFilter& f) {
 
 int64_t PgStore::count_events(const EventFilter& f) {
   FilterSql fs = filter_sql(f, kPg);
-  return conn_->exec("SELECT count(*)" + from_clause(fs) + " WHERE " + fs.where, params_of(fs.values)).int64(0, 0);
+  return conn_->exec("SELECT count(*)" + from_clause(fs) + " WHERE " + fs.where, params_of(fs.values))
+      .int64(0, 0);
 }
 
 std::vector<SeriesPoint> PgStore::series(const EventFilter& f, Interval interval) {
@@ -199,11 +206,11 @@ std::vector<NetworkEdge> PgStore::network(const EventFilter& f, int64_t min_even
   std::vector<pg::Param> p = params_of(fs.values);
   p.push_back(std::max<int64_t>(min_events, 1));
   p.push_back(limit_param(f.limit));
-  pg::Result q = conn_->exec("SELECT e.source_code, e.target_code, count(*) AS n, sum(e.goldstein)" +
-                                 from_clause(fs) + " WHERE " + fs.where +
-                                 " AND e.source_code <> '' AND e.target_code <> '' GROUP BY 1, 2 HAVING count(*) >= " +
-                                 ph(n) + " ORDER BY n DESC, 1, 2 LIMIT " + ph(n + 1),
-                             p);
+  pg::Result q = conn_->exec(
+      "SELECT e.source_code, e.target_code, count(*) AS n, sum(e.goldstein)" + from_clause(fs) + " WHERE " +
+          fs.where + " AND e.source_code <> '' AND e.target_code <> '' GROUP BY 1, 2 HAVING count(*) >= " +
+          ph(n) + " ORDER BY n DESC, 1, 2 LIMIT " + ph(n + 1),
+      p);
   std::vector<NetworkEdge> out;
   for (int i = 0; i < q.rows(); ++i) out.push_back({q.text(i, 0), q.text(i, 1), q.int64(i, 2), q.real(i, 3)});
   return out;
@@ -216,11 +223,11 @@ std::vector<ActorCount> PgStore::top_actors(const EventFilter& f, int n) {
   std::vector<pg::Param> p = params_of(a.values);
   for (pg::Param& x : params_of(b.values)) p.push_back(std::move(x));
   p.push_back(n);
-  pg::Result q = conn_->exec("SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) +
-                                 " WHERE " + a.where + " UNION ALL SELECT e.target_code" + from_clause(b) +
-                                 " WHERE " + b.where + ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " +
-                                 ph(b.next_placeholder),
-                             p);
+  pg::Result q = conn_->exec(
+      "SELECT code, count(*) AS k FROM (SELECT e.source_code AS code" + from_clause(a) + " WHERE " + a.where +
+          " UNION ALL SELECT e.target_code" + from_clause(b) + " WHERE " + b.where +
+          ") x WHERE code <> '' GROUP BY code ORDER BY k DESC, code LIMIT " + ph(b.next_placeholder),
+      p);
   std::vector<ActorCount> out;
   for (int i = 0; i < q.rows(); ++i) {
     pg::Result name = conn_->exec(
@@ -232,7 +239,8 @@ std::vector<ActorCount> PgStore::top_actors(const EventFilter& f, int n) {
   return out;
 }
 
-std::vector<DocListing> PgStore::list_documents(const std::string& text_search, int64_t limit, int64_t offset) {
+std::vector<DocListing> PgStore::list_documents(const std::string& text_search, int64_t limit,
+                                                int64_t offset) {
   pg::Result q = conn_->exec(
       "SELECT d.id, d.title, CASE WHEN d.source <> '' THEN d.source ELSE d.outlet END, d.url, d.published, "
       "d.status, (SELECT count(*) FROM events WHERE doc = d.doc) FROM documents d "
@@ -241,7 +249,8 @@ std::vector<DocListing> PgStore::list_documents(const std::string& text_search, 
       {text_search, like_contains(text_search), limit_param(limit), offset < 0 ? int64_t{0} : offset});
   std::vector<DocListing> out;
   for (int i = 0; i < q.rows(); ++i)
-    out.push_back({q.text(i, 0), q.text(i, 1), q.text(i, 2), q.text(i, 3), q.text(i, 4), q.text(i, 5), q.int64(i, 6)});
+    out.push_back(
+        {q.text(i, 0), q.text(i, 1), q.text(i, 2), q.text(i, 3), q.text(i, 4), q.text(i, 5), q.int64(i, 6)});
   return out;
 }
 

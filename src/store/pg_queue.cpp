@@ -15,10 +15,12 @@ int64_t PgQueue::enqueue(const std::vector<QueueInput>& inputs) {
   for (const QueueInput& in : inputs) {
     const Doc& m = in.meta;
     pg::Result r = c.exec(
-        "INSERT INTO queue(content_key, path, doc_id, url, source, title, published, published_origin, format, "
+        "INSERT INTO queue(content_key, path, doc_id, url, source, title, published, published_origin, "
+        "format, "
         "raw) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) "
         "ON CONFLICT (content_key) DO UPDATE SET state = 'pending', attempts = 0, last_error = '', "
-        "lease_owner = '', lease_expires = NULL, finished_at = NULL WHERE queue.state = 'failed' RETURNING id",
+        "lease_owner = '', lease_expires = NULL, finished_at = NULL WHERE queue.state = 'failed' RETURNING "
+        "id",
         {in.content_key, m.path, m.id, m.url, m.source, m.title, m.published, m.published_origin,
          in.html ? "html" : "text", pg::Param::bytes(in.raw)});
     changed += r.rows();
@@ -33,19 +35,23 @@ std::optional<QueueItem> PgQueue::claim(double lease_seconds, int max_attempts) 
   // Items whose worker died (or stalled past its lease) max_attempts times are poison: give up on
   // them, with the reason in last_error and in the errors table.
   c.exec(
-      "WITH f AS (UPDATE queue SET state = 'failed', finished_at = now(), lease_owner = '', lease_expires = NULL, "
+      "WITH f AS (UPDATE queue SET state = 'failed', finished_at = now(), lease_owner = '', lease_expires = "
+      "NULL, "
       "last_error = CASE WHEN last_error = '' THEN 'gave up after ' || attempts || "
       "' attempts: the worker died or lost its lease each time' ELSE last_error END "
-      "WHERE id IN (SELECT id FROM queue WHERE state = 'running' AND lease_expires < now() AND attempts >= $1 "
+      "WHERE id IN (SELECT id FROM queue WHERE state = 'running' AND lease_expires < now() AND attempts >= "
+      "$1 "
       "FOR UPDATE SKIP LOCKED) RETURNING path, last_error) "
       "INSERT INTO errors(location, message) SELECT path, last_error FROM f",
       {max_attempts});
   pg::Result r = c.exec(
-      "WITH c AS (SELECT id FROM queue WHERE state = 'pending' OR (state = 'running' AND lease_expires < now() "
+      "WITH c AS (SELECT id FROM queue WHERE state = 'pending' OR (state = 'running' AND lease_expires < "
+      "now() "
       "AND attempts < $3) ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
       "UPDATE queue q SET state = 'running', lease_owner = $1, "
       "lease_expires = now() + $2::double precision * interval '1 second', attempts = q.attempts + 1 "
-      "FROM c WHERE q.id = c.id RETURNING q.id, q.attempts, q.content_key, q.path, q.doc_id, q.url, q.source, "
+      "FROM c WHERE q.id = c.id RETURNING q.id, q.attempts, q.content_key, q.path, q.doc_id, q.url, "
+      "q.source, "
       "q.title, q.published, q.published_origin, q.format, q.raw",
       {owner_, lease_seconds, max_attempts});
   if (!r.rows()) return std::nullopt;
@@ -80,9 +86,8 @@ bool PgQueue::complete_if_stored(const QueueItem& item) {
   pg::Result d =
       c.exec("SELECT doc FROM documents WHERE content_key = $1 AND status = 'ok'", {item.input.content_key});
   if (!d.rows()) return false;
-  c.exec(
-      "UPDATE queue SET state = 'done', doc = $2, finished_at = now(), lease_expires = NULL WHERE id = $1",
-      {item.id, d.int64(0, 0)});
+  c.exec("UPDATE queue SET state = 'done', doc = $2, finished_at = now(), lease_expires = NULL WHERE id = $1",
+         {item.id, d.int64(0, 0)});
   tx.commit();
   return true;
 }
@@ -109,7 +114,8 @@ bool PgQueue::fail(const QueueItem& item, const std::string& error, int max_atte
   const bool final = item.attempts >= max_attempts;
   if (!final) {
     c.exec(
-        "UPDATE queue SET state = 'pending', lease_owner = '', lease_expires = NULL, last_error = $2 WHERE id = $1",
+        "UPDATE queue SET state = 'pending', lease_owner = '', lease_expires = NULL, last_error = $2 WHERE "
+        "id = $1",
         {item.id, error});
   } else {
     int64_t row = 0;

@@ -71,8 +71,8 @@ class PgQueue {
   // Analysis or storage failed: back to pending, or failed for good once attempts reach
   // `max_attempts` (then `failed_doc`, if given, is stored with status "failed" as dyad ingest does).
   // Returns true if the item is now failed for good.
-  bool fail(const QueueItem& item, const std::string& error, int max_attempts, const Doc* failed_doc = nullptr,
-            const DocRecord* failed_record = nullptr);
+  bool fail(const QueueItem& item, const std::string& error, int max_attempts,
+            const Doc* failed_doc = nullptr, const DocRecord* failed_record = nullptr);
 
   QueueStats stats();
 

@@ -27,7 +27,11 @@ Span char_span(const Doc& doc, uint32_t first, uint32_t last) {
 std::string quantities_json(const std::vector<Quantity>& qs) {
   nlohmann::json a = nlohmann::json::array();
   for (const Quantity& q : qs)
-    a.push_back({{"value", q.value}, {"op", q.op}, {"unit", q.unit}, {"actor", q.actor}, {"first", q.first},
+    a.push_back({{"value", q.value},
+                 {"op", q.op},
+                 {"unit", q.unit},
+                 {"actor", q.actor},
+                 {"first", q.first},
                  {"last", q.last}});
   return a.dump();
 }
@@ -70,7 +74,6 @@ void copy_rows(pg::Conn& c, const char* table, const Rows& r) {
   if (r.n) c.copy_in(table, r.buf);
 }
 
-
 }  // namespace
 
 PgStore::PgStore(const std::string& url, const StoreOptions& options)
@@ -96,7 +99,8 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
   int64_t doc = 0;
   // Two rounds at most: a concurrent writer may commit the same key between our check and insert.
   for (int round = 0; round < 2 && doc == 0; ++round) {
-    pg::Result old = c.exec("SELECT doc, status FROM documents WHERE content_key = $1 FOR UPDATE", {rec.content_key});
+    pg::Result old =
+        c.exec("SELECT doc, status FROM documents WHERE content_key = $1 FOR UPDATE", {rec.content_key});
     if (old.rows()) {
       if (old.text(0, 1) == "ok") {
         if (doc_row) *doc_row = old.int64(0, 0);
@@ -117,7 +121,8 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
          rec.status, rec.error, rec.stages, outlet_key(d.source, d.url, d.id)});
     if (ins.rows()) doc = ins.int64(0, 0);
   }
-  if (doc == 0) throw std::runtime_error("postgresql: content key " + rec.content_key + " keeps changing under us");
+  if (doc == 0)
+    throw std::runtime_error("postgresql: content key " + rec.content_key + " keeps changing under us");
   if (doc_row) *doc_row = doc;
 
   Rows s;
@@ -132,11 +137,26 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
     Rows t;
     for (uint32_t i = 0; i < d.tokens.size(); ++i) {
       t.f(doc), t.f(i), t.f(d.tokens[i].begin), t.f(d.tokens[i].end);
-      if (i < d.upos.size()) t.f(upos_name(d.upos[i])); else t.null();
-      if (i < d.xpos.size()) t.f(xpos_name(d.xpos[i])); else t.null();
-      if (i < d.lemma.size()) t.f(std::string_view(d.lemma[i])); else t.null();
-      if (i < d.head.size()) t.f(static_cast<int64_t>(d.head[i])); else t.null();
-      if (i < d.deprel.size()) t.f(deprel_name(d.deprel[i])); else t.null();
+      if (i < d.upos.size())
+        t.f(upos_name(d.upos[i]));
+      else
+        t.null();
+      if (i < d.xpos.size())
+        t.f(xpos_name(d.xpos[i]));
+      else
+        t.null();
+      if (i < d.lemma.size())
+        t.f(std::string_view(d.lemma[i]));
+      else
+        t.null();
+      if (i < d.head.size())
+        t.f(static_cast<int64_t>(d.head[i]));
+      else
+        t.null();
+      if (i < d.deprel.size())
+        t.f(deprel_name(d.deprel[i]));
+      else
+        t.null();
       t.end();
     }
     copy_rows(c, "tokens (doc, idx, \"begin\", \"end\", upos, xpos, lemma, head, deprel)", t);
@@ -155,7 +175,8 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
   Rows tx;
   for (size_t i = 0; i < d.timexes.size(); ++i) {
     const Timex& x = d.timexes[i];
-    tx.f(doc), tx.f(static_cast<int64_t>(i)), tx.f(x.first), tx.f(x.last), tx.f(x.span.begin), tx.f(x.span.end);
+    tx.f(doc), tx.f(static_cast<int64_t>(i)), tx.f(x.first), tx.f(x.last), tx.f(x.span.begin),
+        tx.f(x.span.end);
     tx.f(std::string_view(x.type)), tx.f(std::string_view(x.value)), tx.f(std::string_view(x.mod));
     tx.end();
   }
@@ -179,7 +200,8 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
     p.end();
   }
   copy_rows(c,
-            "places (doc, idx, first_token, last_token, geonames_id, name, country, adm1, feature, lat, lon)", p);
+            "places (doc, idx, first_token, last_token, geonames_id, name, country, adm1, feature, lat, lon)",
+            p);
 
   Rows v;
   for (size_t i = 0; i < d.events.size(); ++i) {
@@ -194,21 +216,24 @@ PutResult PgStore::put_in_tx(const Doc& d, const DocRecord& rec, int64_t* doc_ro
     v.f(std::string_view(x.plover)), v.f(x.negated), v.f(std::string_view(x.modality)),
         v.f(std::string_view(x.speaker));
     v.f(std::string_view(x.date)), v.f(x.date_assumed), v.f(x.timex);
-    v.f(std::string_view(x.place)), v.f(std::string_view(x.place_country)), v.f(std::string_view(x.place_adm1));
+    v.f(std::string_view(x.place)), v.f(std::string_view(x.place_country)),
+        v.f(std::string_view(x.place_adm1));
     v.f(x.lat), v.f(x.lon), v.f(x.geonames_id);
     v.f(std::string_view(quantities_json(x.quantities)));
-    v.f(std::string_view(x.claimant)), v.f(std::string_view(x.evidential)), v.f(std::string_view(x.credibility));
+    v.f(std::string_view(x.claimant)), v.f(std::string_view(x.evidential)),
+        v.f(std::string_view(x.credibility));
     v.f(std::string_view(x.credibility));  // the base grade; corroboration may raise `credibility`
     v.f(std::string_view(dedup_key(dedup_mention(x))));
     v.end();
   }
-  copy_rows(c,
-            "events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, "
-            "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
-            "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
-            "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
-            "credibility_base, dedup_key)",
-            v);
+  copy_rows(
+      c,
+      "events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, source_code, source_name, "
+      "source_first, source_last, target_code, target_name, target_first, target_last, code, root, "
+      "quad_class, goldstein, plover, negated, modality, speaker, date, date_assumed, timex, place, "
+      "place_country, place_adm1, lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
+      "credibility_base, dedup_key)",
+      v);
   if (!d.events.empty()) {
     lock_clusters();
     pg::Result ids = c.exec("SELECT id FROM events WHERE doc = $1 ORDER BY idx", {doc});
@@ -225,7 +250,8 @@ std::optional<StoredDoc> PgStore::load(const std::string& ref) {
   pg::Conn& c = *conn_;
   // Exact id / key / path first, then a file name match ("seed-x" finds ".../seed-x.txt").
   pg::Result r = c.exec(
-      "SELECT doc, id, content_key, url, source, title, published, published_origin, path, text, status, error, "
+      "SELECT doc, id, content_key, url, source, title, published, published_origin, path, text, status, "
+      "error, "
       "stages, to_char(ingested_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM documents "
       "WHERE id = $1 OR content_key = $1 OR path = $1 OR path LIKE '%/' || $1 "
       "OR path LIKE '%/' || $1 || '.%' OR path LIKE $1 || '.%' "
@@ -257,7 +283,8 @@ std::optional<StoredDoc> PgStore::load(const std::string& ref) {
     d.sentences.push_back({u32(ss, i, 0), u32(ss, i, 1), {u32(ss, i, 2), u32(ss, i, 3)}});
 
   pg::Result st = c.exec(
-      "SELECT \"begin\", \"end\", upos, xpos, lemma, head, deprel FROM tokens WHERE doc = $1 ORDER BY idx", key);
+      "SELECT \"begin\", \"end\", upos, xpos, lemma, head, deprel FROM tokens WHERE doc = $1 ORDER BY idx",
+      key);
   for (int i = 0; i < st.rows(); ++i) {
     d.tokens.push_back({u32(st, i, 0), u32(st, i, 1)});
     Upos u = Upos::X;
@@ -288,11 +315,16 @@ std::optional<StoredDoc> PgStore::load(const std::string& ref) {
       "ORDER BY idx",
       key);
   for (int i = 0; i < sx.rows(); ++i)
-    d.timexes.push_back({u32(sx, i, 0), u32(sx, i, 1), {u32(sx, i, 2), u32(sx, i, 3)}, sx.text(i, 4),
-                         sx.text(i, 5), sx.text(i, 6)});
+    d.timexes.push_back({u32(sx, i, 0),
+                         u32(sx, i, 1),
+                         {u32(sx, i, 2), u32(sx, i, 3)},
+                         sx.text(i, 4),
+                         sx.text(i, 5),
+                         sx.text(i, 6)});
 
   pg::Result sq = c.exec(
-      "SELECT first_token, last_token, value, op, unit, actor FROM quantities WHERE doc = $1 ORDER BY idx", key);
+      "SELECT first_token, last_token, value, op, unit, actor FROM quantities WHERE doc = $1 ORDER BY idx",
+      key);
   for (int i = 0; i < sq.rows(); ++i)
     d.quantities.push_back(
         {u32(sq, i, 0), u32(sq, i, 1), sq.real(i, 2), sq.text(i, 3), sq.text(i, 4), sq.text(i, 5)});
@@ -374,7 +406,8 @@ StoreSummary PgStore::summary(int top_n) {
   s.actors = r.int64(0, 7);
   s.errors = r.int64(0, 8);
   pg::Result q = c.exec(
-      "SELECT source_code, target_code, count(*) AS n FROM events WHERE source_code <> '' AND target_code <> '' "
+      "SELECT source_code, target_code, count(*) AS n FROM events WHERE source_code <> '' AND target_code <> "
+      "'' "
       "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT $1",
       {top_n});
   for (int i = 0; i < q.rows(); ++i) s.top_dyads.push_back({q.text(i, 0), q.text(i, 1), q.int64(i, 2)});

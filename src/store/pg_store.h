@@ -35,7 +35,8 @@ class PgStore final : public Store {
   std::vector<SeriesPoint> series(const EventFilter& f, Interval interval) override;
   std::vector<NetworkEdge> network(const EventFilter& f, int64_t min_events) override;
   std::vector<ActorCount> top_actors(const EventFilter& f, int n) override;
-  std::vector<DocListing> list_documents(const std::string& text_search, int64_t limit, int64_t offset) override;
+  std::vector<DocListing> list_documents(const std::string& text_search, int64_t limit,
+                                         int64_t offset) override;
   // Cross-document dedup (pg_dedup.cpp): clusters are assigned in put() under a transaction-level
   // advisory lock, so concurrent writers on many machines cluster as if they had written one after
   // the other (the lock is taken after the rows are written: only the cluster step and the commit

@@ -50,7 +50,8 @@ Stmt& Stmt::operator=(Stmt&& o) noexcept {
 
 Stmt& Stmt::bind(int i, std::string_view v) {
   // An empty view may carry a null pointer, which SQLite would store as NULL, not ''.
-  if (sqlite3_bind_text(st_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+  if (sqlite3_bind_text(st_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT) !=
+      SQLITE_OK)
     db_->fail("bind");
   return *this;
 }

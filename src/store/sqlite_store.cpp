@@ -89,14 +89,15 @@ SqliteStore::Impl::Impl(const std::string& path, const StoreOptions& o) : db(pat
   ins_timex = sqlite::Stmt(db, "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)");
   ins_quantity = sqlite::Stmt(db, "INSERT INTO quantities VALUES (?,?,?,?,?,?,?,?)");
   ins_place = sqlite::Stmt(db, "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  ins_event = sqlite::Stmt(db,
-                           "INSERT INTO events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, "
-                           "source_code, source_name, source_first, source_last, target_code, target_name, "
-                           "target_first, target_last, code, root, quad_class, goldstein, plover, negated, "
-                           "modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, "
-                           "lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
-                           "credibility_base, dedup_key, cluster) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+  ins_event =
+      sqlite::Stmt(db,
+                   "INSERT INTO events (doc, idx, sentence, trigger_first, trigger_last, trigger_text, "
+                   "source_code, source_name, source_first, source_last, target_code, target_name, "
+                   "target_first, target_last, code, root, quad_class, goldstein, plover, negated, "
+                   "modality, speaker, date, date_assumed, timex, place, place_country, place_adm1, "
+                   "lat, lon, geonames_id, quantities, claimant, evidential, credibility, "
+                   "credibility_base, dedup_key, cluster) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
   ins_error = sqlite::Stmt(db, "INSERT INTO errors(location, message, at) VALUES (?,?,?)");
   prepare_dedup();
   if (before < 4 && before > 0) {  // (migration 5 needs no data fill)
@@ -105,7 +106,8 @@ SqliteStore::Impl::Impl(const std::string& path, const StoreOptions& o) : db(pat
     try {
       sqlite::Stmt docs(db, "SELECT doc, source, url, id FROM documents WHERE outlet = ''");
       sqlite::Stmt set(db, "UPDATE documents SET outlet = ? WHERE doc = ?");
-      while (docs.step()) set.bind(1, outlet_key(docs.text(1), docs.text(2), docs.text(3))).bind(2, docs.int64(0)).run();
+      while (docs.step())
+        set.bind(1, outlet_key(docs.text(1), docs.text(2), docs.text(3))).bind(2, docs.int64(0)).run();
       sqlite::Stmt evs(db,
                        "SELECT id, source_code, target_code, code, date, date_assumed, negated FROM events");
       sqlite::Stmt set_key(db, "UPDATE events SET dedup_key = ? WHERE id = ?");

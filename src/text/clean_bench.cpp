@@ -10,7 +10,8 @@
 
 namespace dyad {
 
-std::vector<BenchPage> run_boilerplate_benchmark(const std::string& dir, size_t limit, const std::string& pred_json) {
+std::vector<BenchPage> run_boilerplate_benchmark(const std::string& dir, size_t limit,
+                                                 const std::string& pred_json) {
   const std::string gold_path = dir + "/ground-truth.json";
   auto gold = nlohmann::json::parse(read_file(gold_path), nullptr, false);
   if (gold.is_discarded() || !gold.is_object()) throw InputError(gold_path + ":1", "not a JSON object");

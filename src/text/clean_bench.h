@@ -18,7 +18,7 @@ struct BenchPage {
   ShingleCounts counts;  // against the gold articleBody
   bool exact = false;    // token sequences identical
   size_t html_bytes = 0;
-  double seconds = 0;    // time spent in clean_html
+  double seconds = 0;  // time spent in clean_html
 };
 
 inline bool bench_is_dev(const std::string& id) { return !id.empty() && id[0] >= '0' && id[0] <= '7'; }

@@ -15,11 +15,17 @@ namespace {
 
 // Python's \w for str patterns: str.isalnum() (letter and number categories) or '_'.
 bool is_word_cp(char32_t cp) {
-  if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+  if (cp < 0x80)
+    return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
       return true;
     default:
       return false;
@@ -55,7 +61,9 @@ double stdev(const std::vector<double>& v) {  // sample standard deviation, as s
   return std::sqrt(s / (v.size() - 1));
 }
 
-struct Prf { double p, r, f; };
+struct Prf {
+  double p, r, f;
+};
 Prf prf(const std::vector<ShingleCounts>& pages, const std::vector<size_t>& idx) {
   std::vector<double> ps, rs;
   for (size_t i : idx) {

@@ -30,8 +30,8 @@ struct BenchmarkScores {
   size_t pages = 0;
 };
 // Aggregates per-page counts as evaluate.py does; n_bootstrap = 0 skips the standard deviations.
-BenchmarkScores aggregate_scores(const std::vector<ShingleCounts>& pages,
-                                 const std::vector<bool>& exact, int n_bootstrap = 1000);
+BenchmarkScores aggregate_scores(const std::vector<ShingleCounts>& pages, const std::vector<bool>& exact,
+                                 int n_bootstrap = 1000);
 
 // Per-page precision / recall / F1 with evaluate.py's conventions for empty cases.
 double page_precision(const ShingleCounts& c);

@@ -45,26 +45,28 @@ bool any_of_words(std::string_view s, std::initializer_list<std::string_view> wo
 
 // Subtrees whose class/id says "not the article" and are skipped in the first pass.
 bool unlikely_hint(std::string_view s) {
-  return any_of_words(s, {"-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community",
-                          "cover-wrap", "disqus", "extra", "footer", "gdpr", "header", "legends", "menu",
-                          "related", "remark", "replies", "rss", "shoutbox", "sidebar", "skyscraper",
-                          "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
-                          "pager", "popup", "yom-remote", "newsletter", "subscribe", "cookie", "signup",
-                          "promo", "recirc", "trending", "most-popular", "mostpopular"});
+  return any_of_words(
+      s, {"-ad-",       "ai2html", "banner",     "breadcrumb",   "combx",      "comment",  "community",
+          "cover-wrap", "disqus",  "extra",      "footer",       "gdpr",       "header",   "legends",
+          "menu",       "related", "remark",     "replies",      "rss",        "shoutbox", "sidebar",
+          "skyscraper", "social",  "sponsor",    "supplemental", "ad-break",   "agegate",  "pagination",
+          "pager",      "popup",   "yom-remote", "newsletter",   "subscribe",  "cookie",   "signup",
+          "promo",      "recirc",  "trending",   "most-popular", "mostpopular"});
 }
 bool maybe_hint(std::string_view s) {
   return any_of_words(s, {"and", "article", "body", "column", "content", "main", "shadow"});
 }
 bool positive_hint(std::string_view s) {
-  return any_of_words(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main",
-                          "post", "text", "blog", "story"});
+  return any_of_words(s, {"article", "body", "content", "entry", "hentry", "h-entry", "main", "post", "text",
+                          "blog", "story"});
 }
 bool negative_hint(std::string_view s) {
-  return any_of_words(s, {"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot",
-                          "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
-                          "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool",
-                          "widget", "byline", "author", "caption", "credit", "newsletter", "subscribe",
-                          "social", "taboola", "recommend", "signup", "breadcrumb", "nav"});
+  return any_of_words(
+      s, {"-ad-",      "hidden",  "banner",     "combx",    "comment",    "com-",      "contact", "foot",
+          "masthead",  "media",   "meta",       "outbrain", "promo",      "related",   "scroll",  "share",
+          "shoutbox",  "sidebar", "skyscraper", "sponsor",  "shopping",   "tags",      "tool",    "widget",
+          "byline",    "author",  "caption",    "credit",   "newsletter", "subscribe", "social",  "taboola",
+          "recommend", "signup",  "breadcrumb", "nav"});
 }
 
 // ---------------------------------------------------------------- flattened DOM
@@ -76,7 +78,7 @@ struct Node {
   int weight = 0;            // class/id weight: +25 / -25 per attribute
   uint32_t first_block = 0;  // blocks [first_block, end_block) lie inside this element
   uint32_t end_block = 0;
-  int end_node = 0;          // descendants are nodes (this, end_node): preorder
+  int end_node = 0;  // descendants are nodes (this, end_node): preorder
   uint32_t chars = 0, link_chars = 0, commas = 0;
   uint16_t n_p = 0, n_img = 0, n_li = 0, n_input = 0, n_embed = 0, n_heading = 0;
   uint32_t li_chars = 0, heading_chars = 0;
@@ -95,16 +97,51 @@ struct Block {
 
 bool is_block_tag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_DD: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_UL:
-    case GUMBO_TAG_HTML: case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_SUMMARY:
-    case GUMBO_TAG_CAPTION: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_DIR:
       return true;
     default:
       return false;
@@ -116,14 +153,35 @@ bool is_heading(GumboTag t) { return t >= GUMBO_TAG_H1 && t <= GUMBO_TAG_H6 && t
 // Elements never part of article text; their content is not walked.
 bool is_skipped_tag(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_OPTION: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET:
-    case GUMBO_TAG_LABEL: case GUMBO_TAG_IMG:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_OPTION:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_APPLET:
+    case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_LABEL:
+    case GUMBO_TAG_IMG:
       return true;
     default:
       return false;
@@ -139,7 +197,8 @@ std::string_view attr(const GumboElement* el, const char* name) {
 // Class names of content a reader never sees in place (CSS-hidden helpers, hover cards, tooltips,
 // screen-reader-only labels) or that is not article text (image captions and credits).
 bool hidden_class(std::string_view cls) {
-  if (any_of_words(cls, {"caption", "photo-credit", "image-credit", "imagecredit", "tooltip", "popover", "rollover-", "hovercard", "hover-card", "sr-only", "visually-hidden",
+  if (any_of_words(cls, {"caption", "photo-credit", "image-credit", "imagecredit", "tooltip", "popover",
+                         "rollover-", "hovercard", "hover-card", "sr-only", "visually-hidden",
                          "visuallyhidden", "screen-reader", "screenreader", "offscreen"}))
     return true;
   size_t i = 0;
@@ -147,7 +206,8 @@ bool hidden_class(std::string_view cls) {
     size_t j = cls.find(' ', i);
     if (j == std::string_view::npos) j = cls.size();
     std::string_view tok = cls.substr(i, j - i);
-    if (tok == "hidden" || tok == "hide" || tok == "d-none" || tok == "is-hidden" || tok == "invisible") return true;
+    if (tok == "hidden" || tok == "hide" || tok == "d-none" || tok == "is-hidden" || tok == "invisible")
+      return true;
     i = j + 1;
   }
   return false;
@@ -160,7 +220,8 @@ bool is_hidden(const GumboElement* el) {
     return true;
   if (attr(el, "aria-hidden") == "true") return true;
   std::string style(attr(el, "style"));
-  style.erase(std::remove_if(style.begin(), style.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
+  style.erase(std::remove_if(style.begin(), style.end(),
+                             [](char c) { return std::isspace(static_cast<unsigned char>(c)); }),
               style.end());
   return icontains(style, "display:none") || icontains(style, "visibility:hidden");
 }
@@ -290,7 +351,8 @@ struct Flattener {
         const GumboNode* k = static_cast<const GumboNode*>(kids.data[f.child++]);
         if (k->type == GUMBO_NODE_ELEMENT || k->type == GUMBO_NODE_TEMPLATE) {
           enter(k);
-        } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE || k->type == GUMBO_NODE_CDATA) {
+        } else if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE ||
+                   k->type == GUMBO_NODE_CDATA) {
           uint32_t ns = 0;
           append_collapsed(cur, k->v.text.text, &ns);
           if (in_link) cur_links += ns;
@@ -320,7 +382,8 @@ std::string iso_date(std::string_view s) {
     if (d(0) && d(1) && d(2) && d(3) && s[i + 4] == '-' && d(5) && d(6) && s[i + 7] == '-' && d(8) && d(9)) {
       int y = std::stoi(std::string(s.substr(i, 4))), m = std::stoi(std::string(s.substr(i + 5, 2))),
           dd = std::stoi(std::string(s.substr(i + 8, 2)));
-      if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) return std::string(s.substr(i, 10));
+      if (y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31)
+        return std::string(s.substr(i, 10));
     }
   }
   return "";
@@ -333,7 +396,8 @@ std::string node_text(const GumboNode* n, int depth = 0) {
     return n->v.text.text;
   if (n->type != GUMBO_NODE_ELEMENT) return out;
   const GumboVector& kids = n->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) out += node_text(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
+  for (unsigned i = 0; i < kids.length; ++i)
+    out += node_text(static_cast<const GumboNode*>(kids.data[i]), depth + 1);
   return out;
 }
 
@@ -419,21 +483,52 @@ void collect_meta(const GumboNode* root, Meta& m) {
 
 int tag_base_score(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE: return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL: case GUMBO_TAG_DD:
-    case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM: return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_TH: return -5;
-    default: return 0;
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+      return 5;
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_BLOCKQUOTE:
+      return 3;
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FORM:
+      return -3;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_TH:
+      return -5;
+    default:
+      return 0;
   }
 }
 
 bool scores_paragraph(GumboTag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_TD: case GUMBO_TAG_PRE: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_CENTER:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
     case GUMBO_TAG_DD:
       return true;
     default:
@@ -625,7 +720,8 @@ struct Extractor {
         out.push_back(i);
       } else if (s.tag == GUMBO_TAG_P) {
         double ld = link_density(s);
-        if (s.chars > 80 && ld < 0.25) out.push_back(i);
+        if (s.chars > 80 && ld < 0.25)
+          out.push_back(i);
         else if (s.chars > 0 && s.chars <= 80 && ld == 0) {
           std::string t = block_text_of(i);
           while (!t.empty() && t.back() == ' ') t.pop_back();
@@ -674,7 +770,8 @@ struct Extractor {
     std::string title_key = collapse(r.title);
     for (int root : roots) {
       dropped[root] = nodes[root].drop && nodes[root].tag != GUMBO_TAG_P && roots.size() > 1;
-      for (int i = root + 1; i < nodes[root].end_node; ++i) dropped[i] = nodes[i].drop || dropped[nodes[i].parent];
+      for (int i = root + 1; i < nodes[root].end_node; ++i)
+        dropped[i] = nodes[i].drop || dropped[nodes[i].parent];
       for (uint32_t b = nodes[root].first_block; b < nodes[root].end_block; ++b) {
         const Block& blk = blocks[b];
         if (dropped[blk.owner]) continue;
@@ -722,7 +819,8 @@ CleanResult extract(const GumboNode* root, const Meta& meta, bool strip_unlikely
   if (by_ld >= 0) {
     bool inside = false, is_root = false;
     for (int root : roots) inside |= x.is_ancestor(root, by_ld), is_root |= root == by_ld;
-    if ((!inside || (is_root && roots.size() > 1)) && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1) roots = {by_ld};
+    if ((!inside || (is_root && roots.size() > 1)) && x.ld_f1({by_ld}) > x.ld_f1(roots) + 0.1)
+      roots = {by_ld};
   }
   for (int root : roots) x.clean(root);
   x.emit(roots, r);
@@ -755,10 +853,10 @@ bool is_tag_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) !=
 // Deepest nesting of start tags not closed by an end tag. Void elements and the ones HTML closes
 // implicitly (p, li, td...) do not count, so unclosed <p>s and <li>s on old pages are not "deep".
 int max_nesting(std::string_view h) {
-  static constexpr std::string_view kFlat[] = {"area", "base", "br",   "col",   "embed", "hr",    "img",
-                                               "input", "link", "meta", "source", "track", "wbr",  "p",
-                                               "li",   "dt",   "dd",   "tr",    "td",    "th",    "option",
-                                               "tbody", "thead", "tfoot", "colgroup", "param", "frame"};
+  static constexpr std::string_view kFlat[] = {
+      "area", "base",   "br",     "col",   "embed", "hr",    "img",      "input", "link",
+      "meta", "source", "track",  "wbr",   "p",     "li",    "dt",       "dd",    "tr",
+      "td",   "th",     "option", "tbody", "thead", "tfoot", "colgroup", "param", "frame"};
   int depth = 0, deepest = 0;
   for (size_t i = h.find('<'); i != std::string_view::npos && i + 1 < h.size(); i = h.find('<', i + 1)) {
     const bool end = h[i + 1] == '/';
@@ -808,9 +906,10 @@ CleanResult clean_html(std::string_view html_in) {
   if (!out) return r;
   Meta meta;
   collect_meta(out->root, meta);
-  std::string title = !meta.og_title.empty() ? meta.og_title
+  std::string title = !meta.og_title.empty()      ? meta.og_title
                       : !meta.ld_headline.empty() ? collapse(meta.ld_headline)
-                      : !meta.title.empty() ? meta.title : meta.h1;
+                      : !meta.title.empty()       ? meta.title
+                                                  : meta.h1;
   r = extract(out->root, meta, /*strip_unlikely=*/true, title);
   // Readability's retry: when stripping "unlikely" subtrees left too little, try without.
   if (r.text.size() < 500) {
@@ -818,7 +917,8 @@ CleanResult clean_html(std::string_view html_in) {
     if (r2.text.size() > r.text.size()) r = std::move(r2);
   }
   r.published = !meta.published.empty() ? meta.published
-                : !meta.ld_date.empty() ? meta.ld_date : meta.time_published;
+                : !meta.ld_date.empty() ? meta.ld_date
+                                        : meta.time_published;
   gumbo_destroy_output(&opts, out);
   // gumbo can emit invalid UTF-8 for an out-of-range numeric character reference
   // ("&#x1888888888888889", found by fuzz/html_clean_fuzz.cpp): repair paragraph by paragraph so

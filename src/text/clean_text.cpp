@@ -18,7 +18,9 @@ namespace dyad {
 namespace {
 
 std::string_view trim(std::string_view s) {
-  auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
+  auto space = [](unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  };
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   // NBSP at either end.
@@ -60,7 +62,8 @@ bool is_language_stub(std::string_view line) {
 }
 
 bool is_tweet_embed(std::string_view line) {
-  return contains(line, "pic.twitter.com/") || contains(line, "https://t.co/") || contains(line, "pic.x.com/");
+  return contains(line, "pic.twitter.com/") || contains(line, "https://t.co/") ||
+         contains(line, "pic.x.com/");
 }
 
 bool ends_with_year(std::string_view s) {
@@ -72,7 +75,8 @@ bool ends_with_year(std::string_view s) {
 
 // "— Zlatti71 (@Zlatti_71) July 12, 2025": the signature under an embedded tweet.
 bool is_tweet_signature(std::string_view line) {
-  bool dash = starts_with(line, "\xE2\x80\x94") || starts_with(line, "\xE2\x80\x93") || starts_with(line, "-");
+  bool dash =
+      starts_with(line, "\xE2\x80\x94") || starts_with(line, "\xE2\x80\x93") || starts_with(line, "-");
   return dash && contains(line, "(@") && ends_with_year(line) && chars(line) < 160;
 }
 
@@ -102,7 +106,8 @@ bool ends_sentence(std::string_view s) {
   char c = s.back();
   if (c == '.' || c == '!' || c == '?' || c == '"' || c == ')') return true;
   // Closing curly quote, ellipsis.
-  return s.size() >= 3 && (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\xA6");
+  return s.size() >= 3 &&
+         (s.substr(s.size() - 3) == "\xE2\x80\x9D" || s.substr(s.size() - 3) == "\xE2\x80\xA6");
 }
 
 // A line that is article body rather than header furniture: long, or several sentences.
@@ -119,13 +124,39 @@ bool is_body_paragraph(std::string_view line) {
 bool is_author_bio(std::string_view line) {
   std::string l = lower(line);
   int hits = 0;
-  for (const char* m : {"is currently", "specializes in", "specialises in", "specializing in", "master's degree",
-                        "master\xE2\x80\x99s degree", "master's degrees", "bachelor", "phd", "ph.d", "internship",
-                        "work experience", "is a senior fellow", "is a fellow", "is a journalist",
-                        "is a correspondent", "is a reporter", "is a freelance", "is an analyst",
-                        "is a researcher", "is the author of", "his research", "her research", "graduated",
-                        "studied", "holds a degree", "writes about", "is based in", "has worked",
-                        "his work", "her work", "follow him", "follow her"})
+  for (const char* m : {"is currently",
+                        "specializes in",
+                        "specialises in",
+                        "specializing in",
+                        "master's degree",
+                        "master\xE2\x80\x99s degree",
+                        "master's degrees",
+                        "bachelor",
+                        "phd",
+                        "ph.d",
+                        "internship",
+                        "work experience",
+                        "is a senior fellow",
+                        "is a fellow",
+                        "is a journalist",
+                        "is a correspondent",
+                        "is a reporter",
+                        "is a freelance",
+                        "is an analyst",
+                        "is a researcher",
+                        "is the author of",
+                        "his research",
+                        "her research",
+                        "graduated",
+                        "studied",
+                        "holds a degree",
+                        "writes about",
+                        "is based in",
+                        "has worked",
+                        "his work",
+                        "her work",
+                        "follow him",
+                        "follow her"})
     if (contains(l, m)) ++hits;
   return hits >= 2 && chars(line) < 900;
 }
@@ -148,7 +179,8 @@ CleanResult clean_text(std::string_view input) {
   // Line rules.
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string_view l = lines[i];
-    if (is_widget_line(l) || is_promo_line(l) || is_language_stub(l) || is_tweet_embed(l) || is_tweet_signature(l) || is_photo_credit(l))
+    if (is_widget_line(l) || is_promo_line(l) || is_language_stub(l) || is_tweet_embed(l) ||
+        is_tweet_signature(l) || is_photo_credit(l))
       drop[i] = 1;
   }
 
@@ -173,7 +205,7 @@ CleanResult clean_text(std::string_view input) {
       r.title = std::string(lines[title]);
       for (size_t k = 0; k < after_title; ++k)
         if (!drop[k] && k != title) drop[k] = 1;  // kicker
-      drop[title] = 2;                              // moved to `title`, not lost
+      drop[title] = 2;                            // moved to `title`, not lost
     }
     // The image block: everything between the standfirst and a photo credit is alt text and
     // caption. Without a credit, only lines worded like a caption go.
@@ -195,8 +227,10 @@ CleanResult clean_text(std::string_view input) {
   }
 
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (drop[i] == 1) r.dropped.emplace_back(lines[i]);
-    else if (drop[i] == 0) append_paragraph(r, lines[i]);
+    if (drop[i] == 1)
+      r.dropped.emplace_back(lines[i]);
+    else if (drop[i] == 0)
+      append_paragraph(r, lines[i]);
   }
   return r;
 }

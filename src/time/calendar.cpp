@@ -51,7 +51,9 @@ int days_in_month(int y, int m) {
   return kDays[m - 1] + (m == 2 && leap ? 1 : 0);
 }
 
-bool valid_date(int y, int m, int d) { return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m); }
+bool valid_date(int y, int m, int d) {
+  return y >= 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
 
 int iso_weekday(int64_t days) {
   // 1970-01-01 was a Thursday (4).
@@ -81,16 +83,26 @@ Point day_point(int64_t days) {
 
 int64_t first_day(const Point& p) {
   switch (p.gran) {
-    case Gran::kNone: return -1;
-    case Gran::kCentury: return days_from_civil(p.year * 100, 1, 1);
-    case Gran::kDecade: return days_from_civil(p.year * 10, 1, 1);
-    case Gran::kYear: return days_from_civil(p.year, 1, 1);
-    case Gran::kHalf: return days_from_civil(p.year, (p.sub - 1) * 6 + 1, 1);
-    case Gran::kQuarter: return days_from_civil(p.year, (p.sub - 1) * 3 + 1, 1);
-    case Gran::kSeason: return days_from_civil(p.year, 3 + 3 * p.sub, 1);
-    case Gran::kMonth: return days_from_civil(p.year, p.sub, 1);
-    case Gran::kWeek: return iso_week_monday(p.year, p.sub);
-    case Gran::kDay: return days_from_civil(p.year, p.sub, p.day);
+    case Gran::kNone:
+      return -1;
+    case Gran::kCentury:
+      return days_from_civil(p.year * 100, 1, 1);
+    case Gran::kDecade:
+      return days_from_civil(p.year * 10, 1, 1);
+    case Gran::kYear:
+      return days_from_civil(p.year, 1, 1);
+    case Gran::kHalf:
+      return days_from_civil(p.year, (p.sub - 1) * 6 + 1, 1);
+    case Gran::kQuarter:
+      return days_from_civil(p.year, (p.sub - 1) * 3 + 1, 1);
+    case Gran::kSeason:
+      return days_from_civil(p.year, 3 + 3 * p.sub, 1);
+    case Gran::kMonth:
+      return days_from_civil(p.year, p.sub, 1);
+    case Gran::kWeek:
+      return iso_week_monday(p.year, p.sub);
+    case Gran::kDay:
+      return days_from_civil(p.year, p.sub, p.day);
   }
   return -1;
 }
@@ -106,17 +118,35 @@ Point coarsen(const Point& p, Gran g) {
   r.gran = g;
   r.year = y;
   switch (g) {
-    case Gran::kCentury: r.year = floor_div(y, 100); break;
-    case Gran::kDecade: r.year = floor_div(y, 10); break;
-    case Gran::kYear: break;
-    case Gran::kHalf: r.sub = m <= 6 ? 1 : 2; break;
-    case Gran::kQuarter: r.sub = (m - 1) / 3 + 1; break;
-    case Gran::kSeason:
-      if (m <= 2) { r.year = y - 1; r.sub = 3; } else r.sub = (m - 3) / 3;
+    case Gran::kCentury:
+      r.year = floor_div(y, 100);
       break;
-    case Gran::kMonth: r.sub = m; break;
-    case Gran::kWeek: iso_week(f, &r.year, &r.sub); break;
-    default: return {};
+    case Gran::kDecade:
+      r.year = floor_div(y, 10);
+      break;
+    case Gran::kYear:
+      break;
+    case Gran::kHalf:
+      r.sub = m <= 6 ? 1 : 2;
+      break;
+    case Gran::kQuarter:
+      r.sub = (m - 1) / 3 + 1;
+      break;
+    case Gran::kSeason:
+      if (m <= 2) {
+        r.year = y - 1;
+        r.sub = 3;
+      } else
+        r.sub = (m - 3) / 3;
+      break;
+    case Gran::kMonth:
+      r.sub = m;
+      break;
+    case Gran::kWeek:
+      iso_week(f, &r.year, &r.sub);
+      break;
+    default:
+      return {};
   }
   return r;
 }
@@ -146,7 +176,8 @@ Point parse_value(std::string_view v) {
     if (w >= 1 && w <= 53) return Point{Gran::kWeek, y, w, 0};
     return p;
   }
-  if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'H') && rest[1] >= '1' && rest[1] <= (rest[0] == 'Q' ? '4' : '2'))
+  if (rest.size() == 2 && (rest[0] == 'Q' || rest[0] == 'H') && rest[1] >= '1' &&
+      rest[1] <= (rest[0] == 'Q' ? '4' : '2'))
     return Point{rest[0] == 'Q' ? Gran::kQuarter : Gran::kHalf, y, rest[1] - '0', 0};
   for (int s = 0; s < 4; ++s)
     if (rest == kSeasons[s]) return Point{Gran::kSeason, y, s, 0};
@@ -155,16 +186,26 @@ Point parse_value(std::string_view v) {
 
 std::string format_value(const Point& p) {
   switch (p.gran) {
-    case Gran::kNone: return "";
-    case Gran::kCentury: return fmt::format("{:02d}", p.year);
-    case Gran::kDecade: return fmt::format("{:03d}", p.year);
-    case Gran::kYear: return fmt::format("{:04d}", p.year);
-    case Gran::kHalf: return fmt::format("{:04d}-H{}", p.year, p.sub);
-    case Gran::kQuarter: return fmt::format("{:04d}-Q{}", p.year, p.sub);
-    case Gran::kSeason: return fmt::format("{:04d}-{}", p.year, kSeasons[p.sub & 3]);
-    case Gran::kMonth: return fmt::format("{:04d}-{:02d}", p.year, p.sub);
-    case Gran::kWeek: return fmt::format("{:04d}-W{:02d}", p.year, p.sub);
-    case Gran::kDay: return fmt::format("{:04d}-{:02d}-{:02d}", p.year, p.sub, p.day);
+    case Gran::kNone:
+      return "";
+    case Gran::kCentury:
+      return fmt::format("{:02d}", p.year);
+    case Gran::kDecade:
+      return fmt::format("{:03d}", p.year);
+    case Gran::kYear:
+      return fmt::format("{:04d}", p.year);
+    case Gran::kHalf:
+      return fmt::format("{:04d}-H{}", p.year, p.sub);
+    case Gran::kQuarter:
+      return fmt::format("{:04d}-Q{}", p.year, p.sub);
+    case Gran::kSeason:
+      return fmt::format("{:04d}-{}", p.year, kSeasons[p.sub & 3]);
+    case Gran::kMonth:
+      return fmt::format("{:04d}-{:02d}", p.year, p.sub);
+    case Gran::kWeek:
+      return fmt::format("{:04d}-W{:02d}", p.year, p.sub);
+    case Gran::kDay:
+      return fmt::format("{:04d}-{:02d}-{:02d}", p.year, p.sub, p.day);
   }
   return "";
 }
@@ -191,15 +232,27 @@ Point shift(const Point& p, Gran unit, int n) {
       }
       return {};
     case Gran::kSeason:
-      if (p.gran == Gran::kSeason) { cyclic(4); return r; }
+      if (p.gran == Gran::kSeason) {
+        cyclic(4);
+        return r;
+      }
       return {};
     case Gran::kMonth:
     case Gran::kQuarter:
     case Gran::kHalf: {
       const int months = n * (unit == Gran::kMonth ? 1 : unit == Gran::kQuarter ? 3 : 6);
-      if (p.gran == unit) { cyclic(unit == Gran::kMonth ? 12 : unit == Gran::kQuarter ? 4 : 2); return r; }
-      if (p.gran == Gran::kMonth) { add_months(&r.year, &r.sub, nullptr, months); return r; }
-      if (p.gran == Gran::kDay) { add_months(&r.year, &r.sub, &r.day, months); return r; }
+      if (p.gran == unit) {
+        cyclic(unit == Gran::kMonth ? 12 : unit == Gran::kQuarter ? 4 : 2);
+        return r;
+      }
+      if (p.gran == Gran::kMonth) {
+        add_months(&r.year, &r.sub, nullptr, months);
+        return r;
+      }
+      if (p.gran == Gran::kDay) {
+        add_months(&r.year, &r.sub, &r.day, months);
+        return r;
+      }
       if (p.gran == Gran::kQuarter && unit == Gran::kHalf) {
         const int idx = p.year * 4 + (p.sub - 1) + 2 * n;
         r.year = floor_div(idx, 4);
@@ -212,30 +265,47 @@ Point shift(const Point& p, Gran unit, int n) {
     case Gran::kDecade:
     case Gran::kCentury: {
       const int years = n * (unit == Gran::kYear ? 1 : unit == Gran::kDecade ? 10 : 100);
-      if (p.gran == unit) { r.year += n; return r; }
-      if (p.gran == Gran::kDecade) { r.year += years / 10; return r; }
+      if (p.gran == unit) {
+        r.year += n;
+        return r;
+      }
+      if (p.gran == Gran::kDecade) {
+        r.year += years / 10;
+        return r;
+      }
       r.year += years;
       if (p.gran == Gran::kDay) r.day = std::min(r.day, days_in_month(r.year, r.sub));
       if (p.gran == Gran::kWeek && r.sub == 53) r.sub = 52;
       if (r.year < 0 || r.year > 9999) return {};
       return r;
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
 std::string_view duration_letter(Gran g) {
   switch (g) {
-    case Gran::kCentury: return "CE";
-    case Gran::kDecade: return "DE";
-    case Gran::kYear: return "Y";
-    case Gran::kHalf: return "H";  // not standard TIMEX3; callers convert halves to P6M
-    case Gran::kQuarter: return "Q";
-    case Gran::kSeason: return "S";
-    case Gran::kMonth: return "M";
-    case Gran::kWeek: return "W";
-    case Gran::kDay: return "D";
-    default: return "";
+    case Gran::kCentury:
+      return "CE";
+    case Gran::kDecade:
+      return "DE";
+    case Gran::kYear:
+      return "Y";
+    case Gran::kHalf:
+      return "H";  // not standard TIMEX3; callers convert halves to P6M
+    case Gran::kQuarter:
+      return "Q";
+    case Gran::kSeason:
+      return "S";
+    case Gran::kMonth:
+      return "M";
+    case Gran::kWeek:
+      return "W";
+    case Gran::kDay:
+      return "D";
+    default:
+      return "";
   }
 }
 

@@ -22,8 +22,9 @@ bool is_space(std::string_view t, size_t i, size_t* len) {
 
 // Length of a punctuation mark starting at t[i] (ASCII or a few common UTF-8 marks), 0 if none.
 size_t punct_len(std::string_view t, size_t i) {
-  static constexpr std::string_view kMulti[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99",
-                                                "\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA6"};
+  static constexpr std::string_view kMulti[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+                                                "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\x93",
+                                                "\xE2\x80\xA6"};
   for (auto m : kMulti)
     if (t.substr(i, m.size()) == m) return m.size();
   const char c = t[i];
@@ -37,16 +38,16 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 // Abbreviations that keep their final period.
 bool keeps_period(std::string_view w) {
   static constexpr std::string_view kAbbr[] = {
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-      "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mr", "mrs", "ms", "dr", "st", "jr", "sr",
-      "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "maj", "prof", "inc", "corp", "co", "ltd",
-      "vs", "no", "ft", "mt", "rev", "est", "approx"};
+      "jan", "feb",  "mar", "apr", "jun",  "jul",   "aug", "sep", "sept", "oct", "nov",   "dec", "mon",
+      "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",  "mr",  "mrs",   "ms",  "dr",
+      "st",  "jr",   "sr",  "gen", "gov",  "sen",   "rep", "col", "lt",   "sgt", "capt",  "maj", "prof",
+      "inc", "corp", "co",  "ltd", "vs",   "no",    "ft",  "mt",  "rev",  "est", "approx"};
   std::string low;
   for (char c : w) low += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (auto a : kAbbr)
     if (low == a) return true;
-  if (w.size() == 1 && is_alpha(w[0])) return true;     // initials "J."
-  return w.find('.') != std::string_view::npos;         // "a.m", "U.S" (the last period follows)
+  if (w.size() == 1 && is_alpha(w[0])) return true;  // initials "J."
+  return w.find('.') != std::string_view::npos;      // "a.m", "U.S" (the last period follows)
 }
 
 // Splits one whitespace-free chunk [b, e) into tokens.
@@ -70,7 +71,8 @@ void split_chunk(std::string_view t, size_t b, size_t e, std::vector<Span>* out)
     if (p == 1 && t[e - 1] == '.') {
       const std::string_view word = t.substr(b, e - 1 - b);
       if (!word.empty() && word.find_first_of(".!?") == std::string_view::npos && keeps_period(word)) break;
-      if (!word.empty() && word.find('.') != std::string_view::npos && is_alpha(word.back())) break;  // "a.m."
+      if (!word.empty() && word.find('.') != std::string_view::npos && is_alpha(word.back()))
+        break;  // "a.m."
     }
     if (e - p == b) break;  // a chunk made only of punctuation: keep the rest for the loop below
     tail.push_back({static_cast<uint32_t>(e - p), static_cast<uint32_t>(e)});
@@ -82,17 +84,22 @@ void split_chunk(std::string_view t, size_t b, size_t e, std::vector<Span>* out)
     size_t clitic = 0;
     auto ends_with = [&](std::string_view s) {
       return w.size() > s.size() && std::equal(s.rbegin(), s.rend(), w.rbegin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
              });
     };
-    if (ends_with("'s") || ends_with("'d") || ends_with("'m")) clitic = 2;
-    else if (ends_with("n't") || ends_with("'ll") || ends_with("'re") || ends_with("'ve")) clitic = 3;
-    else if (ends_with("\xE2\x80\x99s")) clitic = 4;
+    if (ends_with("'s") || ends_with("'d") || ends_with("'m"))
+      clitic = 2;
+    else if (ends_with("n't") || ends_with("'ll") || ends_with("'re") || ends_with("'ve"))
+      clitic = 3;
+    else if (ends_with("\xE2\x80\x99s"))
+      clitic = 4;
     const size_t core_end = e - clitic;
     // hyphens / slashes between words; keep digit-only dates and ranges like 2025-07-12, 11/28/2000
     bool digits_only = true;
     for (size_t k = b; k < core_end; ++k)
-      if (!is_digit(t[k]) && t[k] != '-' && t[k] != '/' && t[k] != '.' && t[k] != ',' && t[k] != ':') digits_only = false;
+      if (!is_digit(t[k]) && t[k] != '-' && t[k] != '/' && t[k] != '.' && t[k] != ',' && t[k] != ':')
+        digits_only = false;
     size_t s = b;
     for (size_t k = b; k < core_end; ++k) {
       const bool hy = t[k] == '-' || (t[k] == '/' && !digits_only);

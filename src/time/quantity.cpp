@@ -20,43 +20,49 @@ std::string low(std::string_view s) {
 struct OpWords {
   std::string_view w1, w2, op;
 };
-constexpr OpWords kOps[] = {{"more", "than", ">"}, {"over", "", ">"},        {"at", "least", ">="},
-                            {"fewer", "than", "<"}, {"less", "than", "<"},   {"under", "", "<"},
-                            {"up", "to", "<="},     {"nearly", "", "<"},     {"almost", "", "<"},
-                            {"about", "", "~"},     {"around", "", "~"},     {"approximately", "", "~"},
-                            {"roughly", "", "~"},   {"some", "", "~"},       {"an", "estimated", "~"},
-                            {"estimated", "", "~"}, {"only", "", "="},       {"just", "", "="}};
+constexpr OpWords kOps[] = {{"more", "than", ">"},  {"over", "", ">"},     {"at", "least", ">="},
+                            {"fewer", "than", "<"}, {"less", "than", "<"}, {"under", "", "<"},
+                            {"up", "to", "<="},     {"nearly", "", "<"},   {"almost", "", "<"},
+                            {"about", "", "~"},     {"around", "", "~"},   {"approximately", "", "~"},
+                            {"roughly", "", "~"},   {"some", "", "~"},     {"an", "estimated", "~"},
+                            {"estimated", "", "~"}, {"only", "", "="},     {"just", "", "="}};
 
 // Vague amounts, with the value reported for them (the lower end of the usual reading).
 struct Vague {
   std::string_view w1, w2, w3;  // e.g. "tens" "of" "thousands"
   double value;
 };
-constexpr Vague kVague[] = {{"tens", "of", "thousands", 10000}, {"hundreds", "of", "thousands", 100000},
-                            {"tens", "of", "millions", 1e7},    {"hundreds", "of", "millions", 1e8},
-                            {"dozens", "", "", 24},             {"scores", "", "", 40},
-                            {"hundreds", "", "", 200},          {"thousands", "", "", 2000},
+constexpr Vague kVague[] = {{"tens", "of", "thousands", 10000},
+                            {"hundreds", "of", "thousands", 100000},
+                            {"tens", "of", "millions", 1e7},
+                            {"hundreds", "of", "millions", 1e8},
+                            {"dozens", "", "", 24},
+                            {"scores", "", "", 40},
+                            {"hundreds", "", "", 200},
+                            {"thousands", "", "", 2000},
                             {"millions", "", "", 2e6}};
 
 // A few actor modifiers for the counted noun ("DPRK troops"); the actors stage codes the rest.
 struct ActorWord {
   std::string_view word, code;
 };
-constexpr ActorWord kActors[] = {{"dprk", "PRK"},    {"north", "PRK"},    {"russian", "RUS"},
+constexpr ActorWord kActors[] = {{"dprk", "PRK"},      {"north", "PRK"},    {"russian", "RUS"},
                                  {"ukrainian", "UKR"}, {"american", "USA"}, {"us", "USA"},
-                                 {"u.s.", "USA"},    {"chinese", "CHN"},  {"iranian", "IRN"},
-                                 {"israeli", "ISR"}, {"nato", "NATO"},    {"korean", "KOR"}};
+                                 {"u.s.", "USA"},      {"chinese", "CHN"},  {"iranian", "IRN"},
+                                 {"israeli", "ISR"},   {"nato", "NATO"},    {"korean", "KOR"}};
 
-constexpr std::string_view kStop[] = {"of", "the", "a", "an", "and", "or", "to", "in", "on", "at", "for", "by",
-                                      "from", "with", "as", "than", "that", "which", "who", "were", "was",
-                                      "are", "is", "have", "has", "had", "will", "would", "be", "been", "per"};
+constexpr std::string_view kStop[] = {"of",   "the",   "a",    "an",    "and",  "or",   "to", "in",
+                                      "on",   "at",    "for",  "by",    "from", "with", "as", "than",
+                                      "that", "which", "who",  "were",  "was",  "are",  "is", "have",
+                                      "has",  "had",   "will", "would", "be",   "been", "per"};
 
 std::string singular(std::string w) {
   if (w.size() > 4 && w.substr(w.size() - 3) == "ies") return w.substr(0, w.size() - 3) + "y";
   if (w.size() > 4 && (w.substr(w.size() - 4) == "sses" || w.substr(w.size() - 4) == "ches" ||
                        w.substr(w.size() - 4) == "shes"))
     return w.substr(0, w.size() - 2);
-  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' && w[w.size() - 2] != '\'')
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u' &&
+      w[w.size() - 2] != '\'')
     return w.substr(0, w.size() - 1);
   return w;
 }
@@ -77,7 +83,9 @@ void find_quantities(Doc& doc) {
     for (uint32_t k = t.first; k < t.last && k < n; ++k) in_timex[k] = 1;
   std::vector<std::string> w(n);
   for (uint32_t i = 0; i < n; ++i) w[i] = low(doc.token_text(i));
-  auto at = [&](uint32_t i) -> std::string_view { return i < n ? std::string_view(w[i]) : std::string_view(); };
+  auto at = [&](uint32_t i) -> std::string_view {
+    return i < n ? std::string_view(w[i]) : std::string_view();
+  };
   for (uint32_t i = 0; i < n; ++i) {
     if (in_timex[i]) continue;
     const uint32_t send = doc.sentences.empty() ? n : doc.sentences[doc.sentence_of(i)].last;
@@ -106,10 +114,14 @@ void find_quantities(Doc& doc) {
       } else {
         continue;
       }
-      if (at(i + used) == "million") value *= 1e6, ++used;
-      else if (at(i + used) == "billion") value *= 1e9, ++used;
-      else if (at(i + used) == "thousand") value *= 1e3, ++used;
-      else if (at(i + used) == "hundred") value *= 1e2, ++used;
+      if (at(i + used) == "million")
+        value *= 1e6, ++used;
+      else if (at(i + used) == "billion")
+        value *= 1e9, ++used;
+      else if (at(i + used) == "thousand")
+        value *= 1e3, ++used;
+      else if (at(i + used) == "hundred")
+        value *= 1e2, ++used;
     }
     // money, percentages, plain years are not counts of things
     if (i > 0 && (at(i - 1) == "$" || at(i - 1) == "\xE2\x82\xAC" || at(i - 1) == "\xC2\xA3")) continue;
@@ -119,7 +131,11 @@ void find_quantities(Doc& doc) {
     uint32_t first = i;
     for (const auto& o : kOps) {
       if (o.w2.empty()) {
-        if (i >= 1 && at(i - 1) == o.w1) { op = o.op; first = i - 1; break; }
+        if (i >= 1 && at(i - 1) == o.w1) {
+          op = o.op;
+          first = i - 1;
+          break;
+        }
       } else if (i >= 2 && at(i - 2) == o.w1 && at(i - 1) == o.w2) {
         op = o.op;
         first = i - 2;

@@ -14,7 +14,8 @@ namespace dyad::timeml {
 namespace {
 
 int line_of(const std::string& s, size_t pos) {
-  return 1 + static_cast<int>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(pos, s.size())), '\n'));
+  return 1 + static_cast<int>(std::count(
+                 s.begin(), s.begin() + static_cast<std::ptrdiff_t>(std::min(pos, s.size())), '\n'));
 }
 
 [[noreturn]] void fail(const std::string& path, const std::string& raw, size_t pos, const std::string& what) {
@@ -101,7 +102,8 @@ Document read_file(const std::string& path) {
     }
   }
   if (!open.empty()) fail(path, raw, te, "unclosed TIMEX3");
-  std::sort(d.timexes.begin(), d.timexes.end(), [](const GoldTimex& a, const GoldTimex& b) { return a.span.begin < b.span.begin; });
+  std::sort(d.timexes.begin(), d.timexes.end(),
+            [](const GoldTimex& a, const GoldTimex& b) { return a.span.begin < b.span.begin; });
   return d;
 }
 
@@ -167,16 +169,25 @@ Counts evaluate(const Document& gd, std::vector<std::string>* errors) {
     used[hit] = true;
     const Timex& t = doc.timexes[hit];
     ++c.relaxed;
-    if (t.span == g.span) ++c.strict;
-    else if (errors) errors->push_back(fmt::format("span\t{}\t{}", text_of(g.span), text_of(t.span)));
-    if (t.value == g.value) ++c.value_correct;
-    else if (errors) errors->push_back(fmt::format("value\tgold={}\tsys={}\t{}\t(dct {})", g.value, t.value, text_of(g.span), gd.dct));
-    if (t.type == g.type) ++c.type_correct;
-    else if (errors) errors->push_back(fmt::format("type\tgold={}\tsys={}\t{}", g.type, t.type, text_of(g.span)));
+    if (t.span == g.span)
+      ++c.strict;
+    else if (errors)
+      errors->push_back(fmt::format("span\t{}\t{}", text_of(g.span), text_of(t.span)));
+    if (t.value == g.value)
+      ++c.value_correct;
+    else if (errors)
+      errors->push_back(
+          fmt::format("value\tgold={}\tsys={}\t{}\t(dct {})", g.value, t.value, text_of(g.span), gd.dct));
+    if (t.type == g.type)
+      ++c.type_correct;
+    else if (errors)
+      errors->push_back(fmt::format("type\tgold={}\tsys={}\t{}", g.type, t.type, text_of(g.span)));
   }
   if (errors)
     for (size_t k = 0; k < doc.timexes.size(); ++k)
-      if (!used[k]) errors->push_back(fmt::format("false\t{}\t{}\t{}", doc.timexes[k].type, doc.timexes[k].value, text_of(doc.timexes[k].span)));
+      if (!used[k])
+        errors->push_back(fmt::format("false\t{}\t{}\t{}", doc.timexes[k].type, doc.timexes[k].value,
+                                      text_of(doc.timexes[k].span)));
   return c;
 }
 

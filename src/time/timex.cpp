@@ -15,9 +15,9 @@
 namespace dyad {
 namespace {
 
+using timecal::all_digits;
 using timecal::Gran;
 using timecal::Point;
-using timecal::all_digits;
 using timecal::to_int;
 namespace tw = timewords;
 
@@ -28,12 +28,12 @@ struct Tok {
 
 struct Ctx {
   std::vector<Tok> t;
-  uint32_t end = 0;      // matches never run past this token (sentence end)
+  uint32_t end = 0;  // matches never run past this token (sentence end)
   bool has_dct = false;
-  Point dct;             // publication day
+  Point dct;  // publication day
   int64_t dct_days = 0;
-  int dir = -1;          // -1 past (news default), +1 future
-  Point ref;             // last calendar date mentioned, for "a day later"; may be invalid
+  int dir = -1;  // -1 past (news default), +1 future
+  Point ref;     // last calendar date mentioned, for "a day later"; may be invalid
   std::string_view w(uint32_t i) const { return i < end ? std::string_view(t[i].low) : std::string_view(); }
   bool cap(uint32_t i) const {
     return i < end && !t[i].raw.empty() && t[i].raw[0] >= 'A' && t[i].raw[0] <= 'Z';
@@ -78,7 +78,6 @@ std::string lower(std::string_view s) {
   }
   return o;
 }
-
 
 std::string num_str(double v) {
   if (std::fabs(v - std::round(v)) < 1e-9) return fmt::format("{}", static_cast<long long>(std::llround(v)));
@@ -151,7 +150,8 @@ std::string weekday_value(const Ctx& c, int wd, int mode) {
   if (!c.has_dct) return "";
   const int today = timecal::iso_weekday(c.dct_days);
   int64_t d = c.dct_days;
-  if (mode == 0) d += wd - today;
+  if (mode == 0)
+    d += wd - today;
   else if (mode < 0) {
     int back = (today - wd + 7) % 7;
     if (back == 0 && mode == -2) back = 7;
@@ -226,9 +226,10 @@ bool month_ok(const Ctx& c, uint32_t i, int* m) {
   if (x == "may" || x == "march") {
     // the modal verb / the noun: accept only with a date-like neighbour
     const bool num_next = !c.w(i + 1).empty() && std::isdigit(static_cast<unsigned char>(c.w(i + 1)[0]));
-    const bool prev = i > 0 && c.is(i - 1, {"in", "since", "until", "by", "early", "late", "mid", "last", "next",
-                                            "this", "of", "-", "during", "through", "from", "to", "before",
-                                            "after", "that", "end", "each", "every"});
+    const bool prev =
+        i > 0 && c.is(i - 1, {"in",     "since", "until", "by",  "early",  "late",    "mid",  "last",
+                              "next",   "this",  "of",    "-",   "during", "through", "from", "to",
+                              "before", "after", "that",  "end", "each",   "every"});
     return num_next || prev;
   }
   return true;
@@ -255,14 +256,16 @@ M rule_month(const Ctx& c, uint32_t i) {
     if (c.is(k2, {"st", "nd", "rd", "th"})) ++k2;
     uint32_t k3 = k2 + (c.w(k2) == "," ? 1 : 0);
     if (const int y = year_token(c.w(k3)); y >= 0) {
-      if (timecal::valid_date(y, m, d)) return make(k3 - i + 1, "DATE", fmt::format("{:04d}-{:02d}-{:02d}", y, m, d));
+      if (timecal::valid_date(y, m, d))
+        return make(k3 - i + 1, "DATE", fmt::format("{:04d}-{:02d}-{:02d}", y, m, d));
       return make(k3 - i + 1, "DATE", "");  // "February 31, 2025": a date, but not a real one
     }
     if (!timecal::valid_date(2000, m, d)) return make(k2 - i, "DATE", "");
     return make(k2 - i, "DATE", month_day_value(c, m, d));
   }
   uint32_t k2 = k + (c.is(k, {",", "of"}) ? 1 : 0);
-  if (const int y = year_token(c.w(k2)); y >= 0) return make(k2 - i + 1, "DATE", fmt::format("{:04d}-{:02d}", y, m));
+  if (const int y = year_token(c.w(k2)); y >= 0)
+    return make(k2 - i + 1, "DATE", fmt::format("{:04d}-{:02d}", y, m));
   return make(1, "DATE", month_value(c, m, c.dir < 0 ? -1 : 1));
 }
 
@@ -276,7 +279,8 @@ M rule_day_month(const Ctx& c, uint32_t i) {
   if (!month_ok(c, k2, &m)) return {};
   uint32_t k3 = k2 + 1 + (c.w(k2 + 1) == "," ? 1 : 0);
   if (const int y = year_token(c.w(k3)); y >= 0)
-    return make(k3 - i + 1, "DATE", timecal::valid_date(y, m, d) ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : "");
+    return make(k3 - i + 1, "DATE",
+                timecal::valid_date(y, m, d) ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : "");
   return make(k2 - i + 1, "DATE", month_day_value(c, m, d));
 }
 
@@ -293,17 +297,20 @@ M rule_numeric(const Ctx& c, uint32_t i) {
   if (x.size() == 10 && x[4] == '-' && x[7] == '-') {
     const Point p = timecal::parse_value(x);
     if (p.valid()) return make(1, "DATE", val(p));
-    if (all_digits(x.substr(0, 4)) && all_digits(x.substr(5, 2)) && all_digits(x.substr(8, 2))) return make(1, "DATE", "");
+    if (all_digits(x.substr(0, 4)) && all_digits(x.substr(5, 2)) && all_digits(x.substr(8, 2)))
+      return make(1, "DATE", "");
   }
   if (auto s1 = x.find('/'); s1 != std::string_view::npos && s1 <= 2) {
     const auto s2 = x.find('/', s1 + 1);
     if (s2 != std::string_view::npos) {
       const auto a = x.substr(0, s1), b = x.substr(s1 + 1, s2 - s1 - 1), yy = x.substr(s2 + 1);
-      if (all_digits(a) && all_digits(b) && all_digits(yy) && (yy.size() == 2 || yy.size() == 4) && b.size() <= 2) {
+      if (all_digits(a) && all_digits(b) && all_digits(yy) && (yy.size() == 2 || yy.size() == 4) &&
+          b.size() <= 2) {
         int y = to_int(yy);
         if (yy.size() == 2) y += y >= 50 ? 1900 : 2000;
         const int m = to_int(a), d = to_int(b);
-        return make(1, "DATE", timecal::valid_date(y, m, d) ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : "");
+        return make(1, "DATE",
+                    timecal::valid_date(y, m, d) ? fmt::format("{:04d}-{:02d}-{:02d}", y, m, d) : "");
       }
     }
   }
@@ -313,9 +320,13 @@ M rule_numeric(const Ctx& c, uint32_t i) {
   {
     std::string_view d = x;
     uint32_t used = 1;
-    if (d == "'" ) { d = c.w(i + 1); used = 2; }
-    else if (!d.empty() && d[0] == '\'') d.remove_prefix(1);
-    if (d.size() == 3 && d.back() == 's' && all_digits(d.substr(0, 2)) && d[1] == '0' && (used == 2 || x[0] == '\'')) {
+    if (d == "'") {
+      d = c.w(i + 1);
+      used = 2;
+    } else if (!d.empty() && d[0] == '\'')
+      d.remove_prefix(1);
+    if (d.size() == 3 && d.back() == 's' && all_digits(d.substr(0, 2)) && d[1] == '0' &&
+        (used == 2 || x[0] == '\'')) {
       const int dd = to_int(d.substr(0, 2));
       int century = 19;
       if (c.has_dct && (c.dct.year / 100) * 100 + dd <= c.dct.year) century = c.dct.year / 100;
@@ -328,7 +339,8 @@ M rule_numeric(const Ctx& c, uint32_t i) {
     const auto nx = c.w(i + 1);
     if (nx == "%" || nx == "percent" || nx == "million" || nx == "billion" || nx == "thousand" || nx == "-" ||
         nx == "to" || nx == "people" || nx == "troops" || nx == "soldiers" || nx == "workers" ||
-        nx == "members" || nx == "jobs" || nx == "miles" || nx == "kilometers" || nx == "units" || nx == "shares")
+        nx == "members" || nx == "jobs" || nx == "miles" || nx == "kilometers" || nx == "units" ||
+        nx == "shares")
       return {};
     return make(1, "DATE", fmt::format("{:04d}", y));
   }
@@ -372,7 +384,8 @@ M rule_deictic(const Ctx& c, uint32_t i) {
     const std::string d = day_off(0);
     return make(1, "TIME", d.empty() ? "" : d + "TNI");
   }
-  if (x == "the" && c.w(i + 1) == "day" && c.is(i + 2, {"before", "after"}) && c.is(i + 3, {"yesterday", "tomorrow"}))
+  if (x == "the" && c.w(i + 1) == "day" && c.is(i + 2, {"before", "after"}) &&
+      c.is(i + 3, {"yesterday", "tomorrow"}))
     return make(4, "DATE", day_off(c.w(i + 3) == "yesterday" ? -2 : 2));
   if (x == "this" || x == "last") {
     const auto pod = tw::part_of_day(c.w(i + 1));
@@ -387,9 +400,11 @@ M rule_deictic(const Ctx& c, uint32_t i) {
   if (x == "these" && c.w(i + 1) == "days") return make(2, "DATE", "PRESENT_REF");
   if (x == "the" && c.w(i + 1) == "present" && !c.is(i + 2, {"day"})) return make(2, "DATE", "PRESENT_REF");
   // "previously", "formerly" and a bare "recent" are not TIMEX3s in TimeBank practice
-  if (x == "recent" && c.is(i + 1, {"years", "months", "weeks", "days", "decades"})) return make(2, "DATE", "PAST_REF");
+  if (x == "recent" && c.is(i + 1, {"years", "months", "weeks", "days", "decades"}))
+    return make(2, "DATE", "PAST_REF");
   if (x == "recently" || x == "lately") return make(1, "DATE", "PAST_REF");
-  if (x == "the" && c.w(i + 1) == "past" && !c.is(i + 2, {"week", "month", "year", "decade", "century", "weekend"}))
+  if (x == "the" && c.w(i + 1) == "past" &&
+      !c.is(i + 2, {"week", "month", "year", "decade", "century", "weekend"}))
     return make(2, "DATE", "PAST_REF");
   if (x == "the" && c.w(i + 1) == "future") return make(2, "DATE", "FUTURE_REF");
   return {};
@@ -403,8 +418,14 @@ bool period_unit(std::string_view x, Gran* g) {
     return true;
   }
   if (!tw::unit(x, &u) || u.plural || u.gran == Gran::kNone || u.mult != 1) {
-    if (x == "decade") { *g = Gran::kDecade; return true; }
-    if (x == "century") { *g = Gran::kCentury; return true; }
+    if (x == "decade") {
+      *g = Gran::kDecade;
+      return true;
+    }
+    if (x == "century") {
+      *g = Gran::kCentury;
+      return true;
+    }
     return false;
   }
   *g = u.gran;
@@ -431,7 +452,10 @@ M rule_relative(const Ctx& c, uint32_t i) {
                                    "latest", "same", "most"})) {
     ++k;
     det = c.w(k);
-    if (det == "most" && c.w(k + 1) == "recent") { ++k; det = "latest"; }
+    if (det == "most" && c.w(k + 1) == "recent") {
+      ++k;
+      det = "latest";
+    }
     det = det == "past" ? std::string_view("the past") : det;
   } else if (!c.is(k, {"last", "past", "previous", "this", "next", "coming", "current", "the", "that",
                        "latest"})) {
@@ -443,12 +467,18 @@ M rule_relative(const Ctx& c, uint32_t i) {
     return make(h - i + 2, "DATE", c.has_dct ? fmt::format("{:04d}", c.dct.year) : "");
   }
   int mode;  // -2 strictly before, +2 strictly after, 0 current, -1/+1 by tense
-  if (det == "last" || det == "previous" || det == "past" || det == "latest") mode = -2;
-  else if (det == "next" || det == "coming" || det == "following") mode = 2;
-  else if (det == "this" || det == "current" || det == "the" || det == "same") mode = 0;
-  else if (det == "that") mode = 9;  // anaphoric
-  else if (det == "the past") mode = -3;  // "the past week": a duration
-  else return {};
+  if (det == "last" || det == "previous" || det == "past" || det == "latest")
+    mode = -2;
+  else if (det == "next" || det == "coming" || det == "following")
+    mode = 2;
+  else if (det == "this" || det == "current" || det == "the" || det == "same")
+    mode = 0;
+  else if (det == "that")
+    mode = 9;  // anaphoric
+  else if (det == "the past")
+    mode = -3;  // "the past week": a duration
+  else
+    return {};
   const uint32_t len = h - i + 1;
   // named periods
   if (int wd = tw::weekday(head); wd > 0 && c.cap(h) && mode != 9 && mode != -3) {
@@ -470,7 +500,8 @@ M rule_relative(const Ctx& c, uint32_t i) {
   if (mode == -3) {  // "the past week" -> P1W
     if (is_weekend) return make(len, "DURATION", "P2D");
     tw::Unit u;
-    if (!tw::unit(head, &u)) u = tw::Unit{g, g == Gran::kDecade ? 'Y' : 'Y', g == Gran::kDecade ? 10 : 100, false};
+    if (!tw::unit(head, &u))
+      u = tw::Unit{g, g == Gran::kDecade ? 'Y' : 'Y', g == Gran::kDecade ? 10 : 100, false};
     return make(len, "DURATION", duration_value(u, 1, false));
   }
   if (mode == 9 || det == "same" || (det == "following" && i == k - 1) || (det == "the" && false)) {
@@ -554,8 +585,10 @@ M rule_offset(const Ctx& c, uint32_t i) {
     if (c.w(k) == "year" && c.w(k + 1) == "-" && c.is(k + 2, {"earlier", "ago"})) {
       uint32_t len = k + 3 - i;
       Point base = c.ref.valid() && c.ref.gran >= Gran::kYear ? c.ref : at(c, Gran::kYear);
-      if (c.is(k + 3, {"quarter", "period", "level", "levels", "figure", "figures", "results"})) ++len;
-      else if (k == i + 1) return {};
+      if (c.is(k + 3, {"quarter", "period", "level", "levels", "figure", "figures", "results"}))
+        ++len;
+      else if (k == i + 1)
+        return {};
       const Point p = timecal::shift(base, Gran::kYear, -1);
       return make(len, "DATE", val(p));
     }
@@ -577,11 +610,21 @@ M rule_offset(const Ctx& c, uint32_t i) {
   int sign;
   bool anaphoric;
   uint32_t extra = 0;
-  if (dir_w == "ago") { sign = -1; anaphoric = false; }
-  else if (dir_w == "from" && c.w(u_at + 2) == "now") { sign = 1; anaphoric = false; extra = 1; }
-  else if (dir_w == "earlier" || dir_w == "before") { sign = -1; anaphoric = true; }
-  else if (dir_w == "later" || dir_w == "after") { sign = 1; anaphoric = true; }
-  else return {};
+  if (dir_w == "ago") {
+    sign = -1;
+    anaphoric = false;
+  } else if (dir_w == "from" && c.w(u_at + 2) == "now") {
+    sign = 1;
+    anaphoric = false;
+    extra = 1;
+  } else if (dir_w == "earlier" || dir_w == "before") {
+    sign = -1;
+    anaphoric = true;
+  } else if (dir_w == "later" || dir_w == "after") {
+    sign = 1;
+    anaphoric = true;
+  } else
+    return {};
   if ((dir_w == "before" || dir_w == "after")) {
     // "two days after the attack": the preposition governs an event; only a bare "before"/"after" counts
     const auto nx = c.w(u_at + 2);
@@ -601,7 +644,8 @@ M rule_offset(const Ctx& c, uint32_t i) {
   if (std::fabs(n * u.mult - steps) > 1e-9) return m;  // "1.5 years ago": no calendar value
   if (!anaphoric) {
     // "a year ago" after "the third quarter": financial news compares with the same quarter
-    if (g == Gran::kYear && c.ref.valid() && c.ref.gran == Gran::kQuarter && c.has_dct && c.ref.year == c.dct.year) {
+    if (g == Gran::kYear && c.ref.valid() && c.ref.gran == Gran::kQuarter && c.has_dct &&
+        c.ref.year == c.dct.year) {
       m.value = val(timecal::shift(c.ref, g, sign * steps));
       return m;
     }
@@ -629,7 +673,8 @@ M rule_quarter(const Ctx& c, uint32_t i) {
     // "Q3", "Q3 2025"
     const auto x = c.w(i);
     if (x.size() == 2 && x[0] == 'q' && x[1] >= '1' && x[1] <= '4') {
-      if (const int y = year_token(c.w(i + 1)); y >= 0) return make(2, "DATE", fmt::format("{:04d}-Q{}", y, x[1] - '0'));
+      if (const int y = year_token(c.w(i + 1)); y >= 0)
+        return make(2, "DATE", fmt::format("{:04d}-Q{}", y, x[1] - '0'));
       return make(1, "DATE", c.has_dct ? fmt::format("{:04d}-Q{}", c.dct.year, x[1] - '0') : "");
     }
     // fiscal years: "fiscal 1989", "fiscal year 1990", "fiscal 90"
@@ -639,7 +684,8 @@ M rule_quarter(const Ctx& c, uint32_t i) {
       if (c.w(f) == "year") ++f;
       const auto y = c.w(f);
       if (year_token(y) >= 0) return make(f - i + 1, "DATE", std::string(y));
-      if (y.size() == 2 && all_digits(y)) return make(f - i + 1, "DATE", fmt::format("{}{}", to_int(y) >= 50 ? 19 : 20, y));
+      if (y.size() == 2 && all_digits(y))
+        return make(f - i + 1, "DATE", fmt::format("{}{}", to_int(y) >= 50 ? 19 : 20, y));
     }
     return {};
   }
@@ -669,8 +715,8 @@ M rule_quarter(const Ctx& c, uint32_t i) {
 // "the 1990s", "the nineties", "the 20th century", "this century".
 M rule_era(const Ctx& c, uint32_t i) {
   uint32_t k = i + (c.w(i) == "the" ? 1 : 0);
-  static constexpr std::string_view kTens[] = {"", "", "twenties", "thirties", "forties", "fifties",
-                                               "sixties", "seventies", "eighties", "nineties"};
+  static constexpr std::string_view kTens[] = {"",        "",        "twenties",  "thirties", "forties",
+                                               "fifties", "sixties", "seventies", "eighties", "nineties"};
   if (k > i) {
     M d = rule_numeric(c, k);
     if (d.len > 0 && d.value.size() == 3) {
@@ -681,8 +727,10 @@ M rule_era(const Ctx& c, uint32_t i) {
   for (int d = 2; d < 10; ++d)
     if (c.w(k) == kTens[d] && k > i) return make(k - i + 1, "DATE", fmt::format("19{}", d));
   const int o = tw::ordinal(c.w(k));
-  if (o >= 1 && o <= 21 && c.w(k + 1) == "century") return make(k - i + 2, "DATE", fmt::format("{:02d}", o - 1));
-  if (c.w(i) == "this" && c.w(i + 1) == "century" && c.has_dct) return make(2, "DATE", fmt::format("{:02d}", c.dct.year / 100));
+  if (o >= 1 && o <= 21 && c.w(k + 1) == "century")
+    return make(k - i + 2, "DATE", fmt::format("{:02d}", o - 1));
+  if (c.w(i) == "this" && c.w(i + 1) == "century" && c.has_dct)
+    return make(2, "DATE", fmt::format("{:02d}", c.dct.year / 100));
   return {};
 }
 
@@ -710,9 +758,13 @@ M rule_clock(const Ctx& c, uint32_t i) {
   const auto x = c.w(i);
   int hh = -1, mm = 0;
   uint32_t len = 0;
-  if (x == "noon" || x == "midday") { hh = 12; len = 1; }
-  else if (x == "midnight") { hh = 0; len = 1; }
-  else {
+  if (x == "noon" || x == "midday") {
+    hh = 12;
+    len = 1;
+  } else if (x == "midnight") {
+    hh = 0;
+    len = 1;
+  } else {
     std::string_view h = x, mpart;
     if (auto colon = x.find(':'); colon != std::string_view::npos) {
       h = x.substr(0, colon);
@@ -721,10 +773,16 @@ M rule_clock(const Ctx& c, uint32_t i) {
     std::string_view ampm;
     for (auto suf : {"a.m.", "p.m.", "am", "pm"}) {
       const std::string_view s(suf);
-      if (mpart.empty() && h.size() > s.size() && h.substr(h.size() - s.size()) == s) { ampm = s; h.remove_suffix(s.size()); }
-      else if (!mpart.empty() && mpart.size() > s.size() && mpart.substr(mpart.size() - s.size()) == s) { ampm = s; mpart.remove_suffix(s.size()); }
+      if (mpart.empty() && h.size() > s.size() && h.substr(h.size() - s.size()) == s) {
+        ampm = s;
+        h.remove_suffix(s.size());
+      } else if (!mpart.empty() && mpart.size() > s.size() && mpart.substr(mpart.size() - s.size()) == s) {
+        ampm = s;
+        mpart.remove_suffix(s.size());
+      }
     }
-    if (!all_digits(h) || h.size() > 2 || (!mpart.empty() && (mpart.size() != 2 || !all_digits(mpart)))) return {};
+    if (!all_digits(h) || h.size() > 2 || (!mpart.empty() && (mpart.size() != 2 || !all_digits(mpart))))
+      return {};
     hh = to_int(h);
     mm = mpart.empty() ? 0 : to_int(mpart);
     len = 1;
@@ -741,12 +799,15 @@ M rule_clock(const Ctx& c, uint32_t i) {
     if (!ampm.empty() && ampm[0] == 'a' && hh == 12) hh = 0;
     if (hh > 23 || mm > 59) return {};
   }
-  if (c.is(i + len, {"est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "et", "bst", "cet", "kst", "msk"}))
+  if (c.is(i + len,
+           {"est", "edt", "gmt", "utc", "pst", "pdt", "cst", "cdt", "et", "bst", "cet", "kst", "msk"}))
     ++len;
   std::string day = c.has_dct ? val(c.dct) : "XXXX-XX-XX";
   uint32_t k = i + len + (c.is(i + len, {"on", ","}) ? 1 : 0);
   if (c.is(k, {"today", "yesterday", "tomorrow"}) || tw::weekday(c.w(k)) > 0 || tw::month(c.w(k)) > 0) {
-    const M d = c.is(k, {"today", "yesterday", "tomorrow"}) ? rule_deictic(c, k) : tw::weekday(c.w(k)) > 0 ? rule_weekday(c, k) : rule_month(c, k);
+    const M d = c.is(k, {"today", "yesterday", "tomorrow"}) ? rule_deictic(c, k)
+                : tw::weekday(c.w(k)) > 0                   ? rule_weekday(c, k)
+                                                            : rule_month(c, k);
     if (d.len > 0 && d.type == "DATE" && timecal::parse_value(d.value).gran == Gran::kDay) {
       day = d.value;
       len = k + d.len - i;
@@ -772,8 +833,10 @@ M rule_set(const Ctx& c, uint32_t i) {
   double n = 1;
   bool vague = false;
   uint32_t used = count_at(c, k, &n, &vague);
-  if (used > 0 && !vague) k += used;
-  else n = 1;
+  if (used > 0 && !vague)
+    k += used;
+  else
+    n = 1;
   tw::Unit u;
   if (!tw::unit(c.w(k), &u)) return {};
   return make(k - i + 1, "SET", duration_value(u, n * step, false));
@@ -789,25 +852,40 @@ M match_at(const Ctx& c, uint32_t i) {
     bool quantity;  // applies to amounts (durations, "ago"), not to points
   };
   static const Mod kMods[] = {
-      {{"early"}, "START", false},         {{"late"}, "END", false},
-      {{"mid"}, "MID", false},             {{"mid", "-"}, "MID", false},
-      {{"the", "beginning", "of"}, "START", false}, {{"the", "start", "of"}, "START", false},
-      {{"the", "end", "of"}, "END", false}, {{"the", "middle", "of"}, "MID", false},
-      {{"end", "of"}, "END", false},       {{"the", "turn", "of", "the"}, "", false},
-      {{"about"}, "APPROX", true},         {{"around"}, "APPROX", true},
-      {{"approximately"}, "APPROX", true}, {{"roughly"}, "APPROX", true},
-      {{"nearly"}, "APPROX", true},        {{"almost"}, "APPROX", true},
-      {{"some"}, "APPROX", true},          {{"more", "than"}, "MORE_THAN", true},
-      {{"over"}, "MORE_THAN", true},       {{"less", "than"}, "LESS_THAN", true},
-      {{"under"}, "LESS_THAN", true},      {{"at", "least"}, "EQUAL_OR_MORE", true},
-      {{"up", "to"}, "EQUAL_OR_LESS", true}, {{"at", "most"}, "EQUAL_OR_LESS", true},
+      {{"early"}, "START", false},
+      {{"late"}, "END", false},
+      {{"mid"}, "MID", false},
+      {{"mid", "-"}, "MID", false},
+      {{"the", "beginning", "of"}, "START", false},
+      {{"the", "start", "of"}, "START", false},
+      {{"the", "end", "of"}, "END", false},
+      {{"the", "middle", "of"}, "MID", false},
+      {{"end", "of"}, "END", false},
+      {{"the", "turn", "of", "the"}, "", false},
+      {{"about"}, "APPROX", true},
+      {{"around"}, "APPROX", true},
+      {{"approximately"}, "APPROX", true},
+      {{"roughly"}, "APPROX", true},
+      {{"nearly"}, "APPROX", true},
+      {{"almost"}, "APPROX", true},
+      {{"some"}, "APPROX", true},
+      {{"more", "than"}, "MORE_THAN", true},
+      {{"over"}, "MORE_THAN", true},
+      {{"less", "than"}, "LESS_THAN", true},
+      {{"under"}, "LESS_THAN", true},
+      {{"at", "least"}, "EQUAL_OR_MORE", true},
+      {{"up", "to"}, "EQUAL_OR_LESS", true},
+      {{"at", "most"}, "EQUAL_OR_LESS", true},
       {{"just"}, "", true},
   };
   for (const auto& mod : kMods) {
     uint32_t k = i;
     bool ok = true;
     for (auto word : mod.words) {
-      if (c.w(k) != word) { ok = false; break; }
+      if (c.w(k) != word) {
+        ok = false;
+        break;
+      }
       ++k;
     }
     if (!ok) continue;
@@ -863,7 +941,8 @@ int direction(const Markers& m, uint32_t i) {
 }
 
 bool is_punct_token(std::string_view x) {
-  return !x.empty() && std::all_of(x.begin(), x.end(), [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)); });
+  return !x.empty() && std::all_of(x.begin(), x.end(),
+                                   [](char ch) { return std::ispunct(static_cast<unsigned char>(ch)); });
 }
 
 bool resolve_impl(std::string_view text, std::string_view published, std::string_view reference, Timex* out) {
@@ -872,7 +951,8 @@ bool resolve_impl(std::string_view text, std::string_view published, std::string
   std::vector<Sentence> sentences;
   timetok::tokenize(text, &tokens, &sentences);
   Ctx c;
-  for (const auto& s : tokens) c.t.push_back({text.substr(s.begin, s.size()), lower(text.substr(s.begin, s.size()))});
+  for (const auto& s : tokens)
+    c.t.push_back({text.substr(s.begin, s.size()), lower(text.substr(s.begin, s.size()))});
   uint32_t n = static_cast<uint32_t>(c.t.size());
   while (n > 0 && is_punct_token(c.t[n - 1].low)) --n;
   c.end = n;
@@ -880,9 +960,9 @@ bool resolve_impl(std::string_view text, std::string_view published, std::string
   if (c.has_dct) c.dct_days = timecal::first_day(c.dct);
   c.ref = timecal::parse_value(reference);
   c.dir = direction(tense_markers(nullptr, c, 0, n), 0);
-  static constexpr std::string_view kSignals[] = {"on", "in", "at", "since", "over", "during", "for", "by",
-                                                  "until", "till", "from", "before", "after", "throughout",
-                                                  "within", "of", "through", "as", "from"};
+  static constexpr std::string_view kSignals[] = {
+      "on",   "in",     "at",    "since",      "over",   "during", "for",     "by", "until", "till",
+      "from", "before", "after", "throughout", "within", "of",     "through", "as", "from"};
   for (uint32_t start = 0; start < n && start < 2; ++start) {
     const M m = match_at(c, start);
     if (m.len == n - start) {
@@ -905,7 +985,8 @@ bool normalize_timex(std::string_view text, std::string_view anchor_iso_date, Ti
   return resolve_impl(text, anchor_iso_date, anchor_iso_date, out);
 }
 
-bool resolve_timex(std::string_view text, std::string_view published, std::string_view reference, Timex* out) {
+bool resolve_timex(std::string_view text, std::string_view published, std::string_view reference,
+                   Timex* out) {
   return resolve_impl(text, published, reference, out);
 }
 
@@ -916,7 +997,8 @@ std::vector<Timex> scan_timexes(const Doc& doc, const Point& dct) {
   std::vector<Timex> out;
   Ctx c;
   c.t.reserve(doc.tokens.size());
-  for (uint32_t i = 0; i < doc.num_tokens(); ++i) c.t.push_back({doc.token_text(i), lower(doc.token_text(i))});
+  for (uint32_t i = 0; i < doc.num_tokens(); ++i)
+    c.t.push_back({doc.token_text(i), lower(doc.token_text(i))});
   c.has_dct = dct.valid();
   if (c.has_dct) c.dct = dct, c.dct_days = timecal::first_day(dct);
   std::vector<Sentence> sents = doc.sentences;

@@ -8,18 +8,18 @@
 
 namespace dyad::timewords {
 
-int month(std::string_view w);    // 1-12 or 0 ("july", "jul", "sept.")
+int month(std::string_view w);           // 1-12 or 0 ("july", "jul", "sept.")
 bool month_is_full(std::string_view w);  // the full name, not an abbreviation
-int weekday(std::string_view w);  // ISO 1-7 or 0
-int season(std::string_view w);   // 0 SP, 1 SU, 2 FA, 3 WI, or -1
+int weekday(std::string_view w);         // ISO 1-7 or 0
+int season(std::string_view w);          // 0 SP, 1 SU, 2 FA, 3 WI, or -1
 // Part of day: "morning" -> "MO"; "" if none.
 std::string_view part_of_day(std::string_view w);
 
 // A calendar or clock unit word ("weeks", "decade", "hours").
 struct Unit {
   timecal::Gran gran = timecal::Gran::kNone;  // kNone for clock units
-  char letter = 0;   // duration letter: Y M W D H (hour) N (minute) S (second)
-  int mult = 1;      // decade = 10 years, fortnight = 2 weeks, century = 100 years
+  char letter = 0;                            // duration letter: Y M W D H (hour) N (minute) S (second)
+  int mult = 1;                               // decade = 10 years, fortnight = 2 weeks, century = 100 years
   bool plural = false;
 };
 bool unit(std::string_view w, Unit* u);

@@ -1,6 +1,7 @@
+#include "actors/dict.h"
+
 #include <gtest/gtest.h>
 
-#include "actors/dict.h"
 #include "actors/resolve.h"
 #include "base/error.h"
 #include "nlp/conllu.h"

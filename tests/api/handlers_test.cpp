@@ -1,5 +1,7 @@
 // API routes over a store holding the two example articles: every answer is checked against the
 // store itself (counts, offsets, text), not against hard-coded numbers.
+#include "api/handlers.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -7,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "api/api.h"
-#include "api/handlers.h"
 #include "base/paths.h"
 #include "pipeline/ingest.h"
 #include "pipeline/pipeline.h"
@@ -89,18 +90,21 @@ TEST_F(Handlers, EventEvidenceAndDocument) {
                   e["evidence"]["after"].get<std::string>(),
               text);
     EXPECT_EQ(e["evidence"]["sentence"], row["sentence"]);
-    EXPECT_EQ(text.substr(e["sentence_begin"], e["sentence_end"].get<size_t>() - e["sentence_begin"].get<size_t>()),
-              row["sentence"]);
+    EXPECT_EQ(
+        text.substr(e["sentence_begin"], e["sentence_end"].get<size_t>() - e["sentence_begin"].get<size_t>()),
+        row["sentence"]);
     // The same event found through the document hint.
     json e2 = event(*store_, std::to_string(row["id"].get<int64_t>()), {{"doc", row["doc"]}});
     EXPECT_EQ(e2["id"], row["id"]);
   }
   json one = page["events"][0];
   json d = document(*store_, one["doc"], {});
-  EXPECT_EQ(d["events"].size(), events(*store_, {{"doc", one["doc"]}, {"limit", "1000"}})["total"].get<size_t>());
+  EXPECT_EQ(d["events"].size(),
+            events(*store_, {{"doc", one["doc"]}, {"limit", "1000"}})["total"].get<size_t>());
   for (const auto& s : d["sentences"])
-    EXPECT_EQ(d["text"].get<std::string>().substr(s["begin"], s["end"].get<size_t>() - s["begin"].get<size_t>()),
-              s["text"]);
+    EXPECT_EQ(
+        d["text"].get<std::string>().substr(s["begin"], s["end"].get<size_t>() - s["begin"].get<size_t>()),
+        s["text"]);
   try {
     event(*store_, "99999999", {});
     ADD_FAILURE() << "missing event must throw";
@@ -158,7 +162,8 @@ TEST_F(Handlers, AggregatesAgreeWithTheEventList) {
   EXPECT_EQ(documents(*store_, q("q=fixture+daily"))["documents"].size(), 2u);
   json found = search(*store_, q("q=Lavrov"));
   ASSERT_FALSE(found["events"].empty());
-  for (const auto& e : found["events"]) EXPECT_NE(e["sentence"].get<std::string>().find("Lavrov"), std::string::npos);
+  for (const auto& e : found["events"])
+    EXPECT_NE(e["sentence"].get<std::string>().find("Lavrov"), std::string::npos);
   EXPECT_THROW(search(*store_, {}), ApiError);
 }
 
@@ -174,9 +179,9 @@ TEST_F(Handlers, RoutingAndErrorsThroughApiHandle) {
   EXPECT_EQ(get(api, "/api/search?q=Kim").status, 200);
   EXPECT_EQ(get(api, "/api/documents").status, 200);
   // Every route refuses an unknown parameter with a 400 naming it.
-  for (const char* path : {"/api/summary", "/api/events", "/api/actors", "/api/network", "/api/claims",
-                           "/api/documents", "/api/search", "/api/dyads/RUS/PRK/series", "/api/events/1",
-                           "/api/documents/x"}) {
+  for (const char* path :
+       {"/api/summary", "/api/events", "/api/actors", "/api/network", "/api/claims", "/api/documents",
+        "/api/search", "/api/dyads/RUS/PRK/series", "/api/events/1", "/api/documents/x"}) {
     Response r = get(api, std::string(path) + "?bogus=1");
     EXPECT_EQ(r.status, 400) << path;
     EXPECT_NE(r.body.find("'bogus'"), std::string::npos) << path << " " << r.body;

@@ -92,15 +92,29 @@ TEST(EventFilterParams, DefaultsAndLimitCap) {
 }
 
 TEST(EventFilterParams, BadValuesNameTheParameter) {
-  const std::pair<const char*, const char*> cases[] = {
-      {"quad=5", "quad"},           {"quad=x", "quad"},          {"quad=", "quad"},
-      {"code=04a", "code"},         {"code=12345", "code"},      {"from=2025-13", "from"},
-      {"from=2025-02-30", "from"},  {"to=25-01-01", "to"},       {"to=2025/01/01", "to"},
-      {"limit=0", "limit"},         {"limit=-5", "limit"},       {"limit=1e3", "limit"},
-      {"limit=+5", "limit"},        {"offset=-1", "offset"},     {"offset=999999999999", "offset"},
-      {"evidential=maybe", "evidential"}, {"either=perhaps", "either"}, {"actor=R%20S", "actor"},
-      {"actor=" "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "actor"},   {"text=a%0Ab", "text"},
-      {"from=2025-08&to=2025-07-31", "from"}};
+  const std::pair<const char*, const char*> cases[] = {{"quad=5", "quad"},
+                                                       {"quad=x", "quad"},
+                                                       {"quad=", "quad"},
+                                                       {"code=04a", "code"},
+                                                       {"code=12345", "code"},
+                                                       {"from=2025-13", "from"},
+                                                       {"from=2025-02-30", "from"},
+                                                       {"to=25-01-01", "to"},
+                                                       {"to=2025/01/01", "to"},
+                                                       {"limit=0", "limit"},
+                                                       {"limit=-5", "limit"},
+                                                       {"limit=1e3", "limit"},
+                                                       {"limit=+5", "limit"},
+                                                       {"offset=-1", "offset"},
+                                                       {"offset=999999999999", "offset"},
+                                                       {"evidential=maybe", "evidential"},
+                                                       {"either=perhaps", "either"},
+                                                       {"actor=R%20S", "actor"},
+                                                       {"actor="
+                                                        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                                                        "actor"},
+                                                       {"text=a%0Ab", "text"},
+                                                       {"from=2025-08&to=2025-07-31", "from"}};
   for (const auto& [q, param] : cases) {
     auto e = filter_error(q);
     ASSERT_TRUE(e) << q;

@@ -96,8 +96,8 @@ TEST_F(ServerTest, ServesApiPageAndErrors) {
 
 TEST_F(ServerTest, NoPathTraversal) {
   for (const char* p : {"/../secret.txt", "/..%2fsecret.txt", "/..%2Fsecret.txt", "/%2e%2e/secret.txt",
-                        "/%2e%2e%2fsecret.txt", "/..%5csecret.txt", "/.%2e/secret.txt", "/%252e%252e/secret.txt",
-                        "/web/../secret.txt", "/..%00/secret.txt"}) {
+                        "/%2e%2e%2fsecret.txt", "/..%5csecret.txt", "/.%2e/secret.txt",
+                        "/%252e%252e/secret.txt", "/web/../secret.txt", "/..%00/secret.txt"}) {
     auto r = client_->Get(p);
     ASSERT_TRUE(r) << p;
     EXPECT_NE(r->status, 200) << p;

@@ -38,10 +38,10 @@ TEST_F(StaticFiles, ServesFilesInside) {
 }
 
 TEST_F(StaticFiles, RefusesTraversalHiddenSymlinksAndOddPaths) {
-  for (const char* p : {"/../secret.txt", "/assets/../../secret.txt", "/assets/../index.html", "/./index.html",
-                        "/.env", "//etc/passwd", "/assets//app.js", "/assets\\..\\..\\secret.txt",
-                        "/assets/link.js", "/missing.html", "/assets", "", "index.html", "/..%2fsecret.txt",
-                        "/%2e%2e/secret.txt", "/C:/secret.txt"})
+  for (const char* p :
+       {"/../secret.txt", "/assets/../../secret.txt", "/assets/../index.html", "/./index.html", "/.env",
+        "//etc/passwd", "/assets//app.js", "/assets\\..\\..\\secret.txt", "/assets/link.js", "/missing.html",
+        "/assets", "", "index.html", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/C:/secret.txt"})
     EXPECT_FALSE(resolve_static(web_, p)) << p;
   EXPECT_FALSE(resolve_static("", "/index.html"));
   EXPECT_FALSE(resolve_static(web_ + "/nope", "/index.html"));

@@ -11,15 +11,19 @@ namespace dyad {
 
 TEST(Utf8, DetectsInvalidSequences) {
   EXPECT_TRUE(valid_utf8("Kim Jong-Un — “ok”"));
-  EXPECT_EQ(first_invalid_utf8("ab\xC0\x80"), 2u);            // overlong NUL
-  EXPECT_EQ(first_invalid_utf8("\xED\xA0\x80"), 0u);          // surrogate
-  EXPECT_EQ(first_invalid_utf8("x\xF4\x90\x80\x80"), 1u);     // above U+10FFFF
-  EXPECT_EQ(first_invalid_utf8("abc\xE2\x80"), 3u);           // truncated
+  EXPECT_EQ(first_invalid_utf8("ab\xC0\x80"), 2u);         // overlong NUL
+  EXPECT_EQ(first_invalid_utf8("\xED\xA0\x80"), 0u);       // surrogate
+  EXPECT_EQ(first_invalid_utf8("x\xF4\x90\x80\x80"), 1u);  // above U+10FFFF
+  EXPECT_EQ(first_invalid_utf8("abc\xE2\x80"), 3u);        // truncated
 }
 
 TEST(Utf8, RepairReplacesEachBadByte) {
   size_t n = 0;
-  EXPECT_EQ(repair_utf8("a\xFF" "b\xC3", &n), "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+  EXPECT_EQ(repair_utf8("a\xFF"
+                        "b\xC3",
+                        &n),
+            "a\xEF\xBF\xBD"
+            "b\xEF\xBF\xBD");
   EXPECT_EQ(n, 2u);
 }
 

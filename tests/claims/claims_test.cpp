@@ -43,9 +43,10 @@ Event event_at(uint32_t trigger) {
 
 TEST(Claims, ReportingVerbAboveTheClauseNamesTheClaimant) {
   // "South Korean officials alleged that North Korea was provided with missiles"
-  Doc d = parsed({"South ADJ 3 amod", "Korean ADJ 3 amod", "officials NOUN 4 nsubj", "alleged VERB 0 root allege",
-                  "that SCONJ 9 mark", "North PROPN 7 compound", "Korea PROPN 9 nsubj:pass", "was AUX 9 aux:pass",
-                  "provided VERB 4 ccomp provide", "with ADP 11 case", "missiles NOUN 9 obl"});
+  Doc d =
+      parsed({"South ADJ 3 amod", "Korean ADJ 3 amod", "officials NOUN 4 nsubj", "alleged VERB 0 root allege",
+              "that SCONJ 9 mark", "North PROPN 7 compound", "Korea PROPN 9 nsubj:pass", "was AUX 9 aux:pass",
+              "provided VERB 4 ccomp provide", "with ADP 11 case", "missiles NOUN 9 obl"});
   d.source = "The Outlet";
   d.events.push_back(event_at(8));
   attribute_claims(d);
@@ -69,9 +70,9 @@ TEST(Claims, ReportingClauseAfterTheEvent) {
 
 TEST(Claims, ImpersonalBeliefHasNoClaimantButTheOutlet) {
   // "It is believed that flights go between the capitals"
-  Doc d = parsed({"It PRON 3 nsubj:pass it", "is AUX 3 aux:pass", "believed VERB 0 root believe", "that SCONJ 6 mark",
-                  "flights NOUN 6 nsubj", "go VERB 3 ccomp", "between ADP 9 case", "the DET 9 det",
-                  "capitals NOUN 6 obl"});
+  Doc d = parsed({"It PRON 3 nsubj:pass it", "is AUX 3 aux:pass", "believed VERB 0 root believe",
+                  "that SCONJ 6 mark", "flights NOUN 6 nsubj", "go VERB 3 ccomp", "between ADP 9 case",
+                  "the DET 9 det", "capitals NOUN 6 obl"});
   d.source = "The Outlet";
   d.events.push_back(event_at(5));
   attribute_claims(d);
@@ -93,7 +94,8 @@ TEST(Claims, AccordingToStateMedia) {
 }
 
 TEST(Claims, HedgeAndDenial) {
-  Doc d = parsed({"Pyongyang PROPN 3 nsubj", "reportedly ADV 3 advmod", "sent VERB 0 root", "troops NOUN 3 obj"});
+  Doc d =
+      parsed({"Pyongyang PROPN 3 nsubj", "reportedly ADV 3 advmod", "sent VERB 0 root", "troops NOUN 3 obj"});
   d.events.push_back(event_at(2));
   attribute_claims(d);
   EXPECT_EQ(d.events[0].evidential, "believed");

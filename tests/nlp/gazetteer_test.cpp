@@ -46,8 +46,8 @@ TEST(Gazetteer, LookupNormalisesCaseSpacesHyphensPeriods) {
 
 TEST(Gazetteer, MatchMarksBeginInsideEndUnit) {
   const Built g = build();
-  const std::vector<std::string_view> words = {"a", "visit", "to", "North", "Korea", "and", "Guinea", "-",
-                                               "Bissau", "-"};
+  const std::vector<std::string_view> words = {"a",   "visit",  "to", "North",  "Korea",
+                                               "and", "Guinea", "-",  "Bissau", "-"};
   std::vector<GazMarks> m;
   g.gaz.match(words, m);
   ASSERT_EQ(m.size(), words.size());

@@ -13,7 +13,9 @@
 namespace dyad {
 namespace {
 
-std::string ewt(const char* split) { return shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu"; }
+std::string ewt(const char* split) {
+  return shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu";
+}
 
 const Lemmatizer& model() {
   static const Lemmatizer l = Lemmatizer::load(std::string(DYAD_SOURCE_DIR) + "/models/lemmatizer.bin");
@@ -79,7 +81,8 @@ TEST(Lemmatizer, MissingModelAndDeterministicTraining) {
   for (int run = 0; run < 2; ++run) {
     ModelWriter w;
     Lemmatizer::train(train, w);
-    const std::string path = std::string(DYAD_BINARY_DIR) + "/lemmatizer_test_tiny" + std::to_string(run) + ".bin";
+    const std::string path =
+        std::string(DYAD_BINARY_DIR) + "/lemmatizer_test_tiny" + std::to_string(run) + ".bin";
     w.write(path);
     bytes[run] = read_file(path);
     const Lemmatizer l = Lemmatizer::load(path);

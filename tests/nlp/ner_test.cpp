@@ -45,7 +45,8 @@ std::vector<std::string> entities(const std::string& sentence) {
   std::vector<std::string> out;
   for (const Entity& e : doc.entities) {
     std::string s;
-    for (uint32_t t = e.first; t < e.last; ++t) s += std::string(t > e.first ? " " : "") + std::string(doc.token_text(t));
+    for (uint32_t t = e.first; t < e.last; ++t)
+      s += std::string(t > e.first ? " " : "") + std::string(doc.token_text(t));
     out.push_back(s + "/" + std::string(entity_type_name(e.type)));
   }
   return out;
@@ -73,7 +74,8 @@ TEST(NerData, ParsesUnerAndConllAndNormalisesIob1) {
   // IOB1: I- after O starts a span; MISC dropped by rename.
   NerReadOptions opt;
   opt.rename["MISC"] = "";
-  auto c = parse_ner("-DOCSTART- O\n\nThe O\nMad I-ORG\nCapsule I-ORG\nJapanese I-MISC\nKim I-PER\nB B-PER\n", "c", opt);
+  auto c = parse_ner("-DOCSTART- O\n\nThe O\nMad I-ORG\nCapsule I-ORG\nJapanese I-MISC\nKim I-PER\nB B-PER\n",
+                     "c", opt);
   ASSERT_EQ(c.size(), 1u);
   EXPECT_TRUE(c[0].new_doc);
   ASSERT_EQ(c[0].spans.size(), 3u);
@@ -133,7 +135,8 @@ TEST(Ner, LoadErrors) {
 }
 
 TEST(Ner, ExampleSentenceLavrov) {
-  const auto e = entities("Russian Foreign Minister Sergey Lavrov was hosted by Kim during a visit to North Korea");
+  const auto e =
+      entities("Russian Foreign Minister Sergey Lavrov was hosted by Kim during a visit to North Korea");
   SCOPED_TRACE(join(e));
   EXPECT_TRUE(has(e, "Russian/NORP"));
   EXPECT_TRUE(has(e, "Sergey Lavrov/PER"));
@@ -168,7 +171,8 @@ TEST(Ner, Robustness) {
   model().recognize(nosent);
   EXPECT_FALSE(nosent.entities.empty());
   // Odd tokens: punctuation only, non-ASCII, very long, empty spans.
-  Doc odd = make_doc("... \xc3\x9c\xc3\x9f \xe2\x80\x9c \xf0\x9f\x98\x80 " + std::string(5000, 'A') + " Ελλάδα");
+  Doc odd =
+      make_doc("... \xc3\x9c\xc3\x9f \xe2\x80\x9c \xf0\x9f\x98\x80 " + std::string(5000, 'A') + " Ελλάδα");
   odd.tokens.push_back({0, 0});
   odd.sentences[0].last = odd.num_tokens();
   model().recognize(odd);
@@ -189,9 +193,11 @@ TEST(Ner, Robustness) {
   model().recognize(tagged);
   for (const Entity& en : tagged.entities) EXPECT_NE(en.type, EntityType::NORP);
   // Entities are sorted and non-overlapping.
-  Doc many = make_doc("Russian President Vladimir Putin and Chinese leader Xi Jinping met in Moscow , Russia");
+  Doc many =
+      make_doc("Russian President Vladimir Putin and Chinese leader Xi Jinping met in Moscow , Russia");
   model().recognize(many);
-  for (size_t k = 1; k < many.entities.size(); ++k) EXPECT_LE(many.entities[k - 1].last, many.entities[k].first);
+  for (size_t k = 1; k < many.entities.size(); ++k)
+    EXPECT_LE(many.entities[k - 1].last, many.entities[k].first);
 }
 
 TEST(NerDocContext, CountsCapitalisedMidSentenceAndLowercase) {
@@ -235,7 +241,8 @@ TEST(NerGazetteer, ActorsFirstNamesAndCommonWords) {
   const std::string actors = dir + "/ner_actors.tsv", names = dir + "/ner_names.txt";
   {
     std::ofstream f(actors);
-    f << "# test\nE\tA\tBARACK_OBAMA\t-\t0\tUSAELI@19780101-20000101;\nP\tBARACK HUSSEIN OBAMA\nP\tMR OBAMA_\n"
+    f << "# test\nE\tA\tBARACK_OBAMA\t-\t0\tUSAELI@19780101-20000101;\nP\tBARACK HUSSEIN OBAMA\nP\tMR "
+         "OBAMA_\n"
          "E\tA\tUNITED_NATIONS_\tIGOUNO\t0\t\nP\tUNITED NATIONS_\nE\tA\tRUSSIA_\tRUS\t0\t\n";
     std::ofstream g(names);
     g << "Priscilla\nConstance\n";

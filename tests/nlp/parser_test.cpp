@@ -46,7 +46,8 @@ void expect_well_formed(const Doc& d) {
     int roots = 0;
     for (uint32_t t = s.first; t < s.last; ++t) {
       const int h = d.head[t];
-      ASSERT_TRUE(h == -1 || (h >= static_cast<int>(s.first) && h < static_cast<int>(s.last))) << "token " << t;
+      ASSERT_TRUE(h == -1 || (h >= static_cast<int>(s.first) && h < static_cast<int>(s.last)))
+          << "token " << t;
       ASSERT_NE(h, static_cast<int>(t));
       ASSERT_NE(d.deprel[t], kUnknownLabel);
       if (h == -1) {
@@ -224,7 +225,8 @@ TEST(Parser, TrainingIsDeterministicAndLearns) {
   train.resize(150);
   std::vector<conllu::Sentence> dev(train.begin(), train.begin() + 50);
   const auto dir = std::filesystem::temp_directory_path();
-  const std::string a = (dir / "dyad_parser_test_a.bin").string(), b = (dir / "dyad_parser_test_b.bin").string();
+  const std::string a = (dir / "dyad_parser_test_a.bin").string(),
+                    b = (dir / "dyad_parser_test_b.bin").string();
   ParserTrainOptions opts;
   opts.epochs = 2;
   opts.seed = 7;
@@ -256,13 +258,16 @@ TEST(Parser, DenseAndSparseRowsScoreLikeTheFileForm) {
   auto next = [&] { return rng = rng * 6364136223846793005ULL + 1442695040888963407ULL; };
   const int counts[] = {1, 2, 5, 24, 25, 26, 40, 75};  // around the dense threshold (nc / 3)
   for (int f = 0; f < 8; ++f) {
-    table[static_cast<size_t>(f) * 3] = {static_cast<uint32_t>(f + 1), static_cast<uint32_t>(file_rows.size())};
+    table[static_cast<size_t>(f) * 3] = {static_cast<uint32_t>(f + 1),
+                                         static_cast<uint32_t>(file_rows.size())};
     std::vector<int32_t> e(static_cast<size_t>(nc), 0);
     file_rows.push_back(static_cast<uint32_t>(counts[f]));
     for (int j = 0; j < counts[f]; ++j) {
       const int cls = counts[f] == nc ? j : static_cast<int>(next() >> 33) % nc;
       if (e[static_cast<size_t>(cls)] != 0) continue;
-      const int16_t w = j == 0 ? int16_t{-32767} : j == 1 ? int16_t{32767} : static_cast<int16_t>(next() >> 48);
+      const int16_t w = j == 0   ? int16_t{-32767}
+                        : j == 1 ? int16_t{32767}
+                                 : static_cast<int16_t>(next() >> 48);
       e[static_cast<size_t>(cls)] = w;
       file_rows.push_back((static_cast<uint32_t>(cls) << 16) | static_cast<uint16_t>(w));
     }
@@ -275,7 +280,8 @@ TEST(Parser, DenseAndSparseRowsScoreLikeTheFileForm) {
   for (int f = 0; f < 8; ++f) {
     std::vector<int32_t> scores(static_cast<size_t>(m.padded_classes()), 7);
     m.add_row(m.table[static_cast<size_t>(f) * 3].row, scores.data());
-    for (int c = 0; c < nc; ++c) ASSERT_EQ(scores[static_cast<size_t>(c)], 7 + expect[f][static_cast<size_t>(c)]) << f;
+    for (int c = 0; c < nc; ++c)
+      ASSERT_EQ(scores[static_cast<size_t>(c)], 7 + expect[f][static_cast<size_t>(c)]) << f;
   }
 }
 
@@ -284,7 +290,8 @@ TEST(Parser, DenseAndSparseRowsScoreLikeTheFileForm) {
 TEST(Parser, GluedHyphenBetweenLettersReadsAsHyph) {
   Doc d;
   d.text = "Kim Jong-un met 5-10 - people";
-  const std::vector<Span> spans = {{0, 3}, {4, 8}, {8, 9}, {9, 11}, {12, 15}, {16, 17}, {17, 18}, {18, 20}, {21, 22}, {23, 29}};
+  const std::vector<Span> spans = {{0, 3},   {4, 8},   {8, 9},   {9, 11},  {12, 15},
+                                   {16, 17}, {17, 18}, {18, 20}, {21, 22}, {23, 29}};
   for (const Span& s : spans) {
     d.tokens.push_back(s);
     d.xpos.push_back(xpos_id(","));
@@ -304,7 +311,8 @@ TEST(Parser, MinUpdatesPrunesFeatures) {
   auto train = conllu::read_file(ewt("train"));
   train.resize(150);
   const auto dir = std::filesystem::temp_directory_path();
-  const std::string a = (dir / "dyad_parser_prune_a.bin").string(), b = (dir / "dyad_parser_prune_b.bin").string();
+  const std::string a = (dir / "dyad_parser_prune_a.bin").string(),
+                    b = (dir / "dyad_parser_prune_b.bin").string();
   ParserTrainOptions opts;
   opts.epochs = 2;
   opts.quiet = true;

@@ -61,9 +61,7 @@ TEST(Perceptron, LearnsSeparableProblemAndRoundTrips) {
   EXPECT_EQ(s[2], 0.0f);
 }
 
-TEST(Perceptron, TrainingIsDeterministicGivenSeed) {
-  EXPECT_EQ(train(3), train(3));
-}
+TEST(Perceptron, TrainingIsDeterministicGivenSeed) { EXPECT_EQ(train(3), train(3)); }
 
 TEST(Perceptron, RejectsGarbage) {
   std::string junk(64, '\x07');

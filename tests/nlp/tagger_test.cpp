@@ -15,7 +15,9 @@ namespace dyad {
 namespace {
 
 std::string model_path() { return std::string(DYAD_SOURCE_DIR) + "/models/tagger.bin"; }
-std::string ewt(const char* split) { return shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu"; }
+std::string ewt(const char* split) {
+  return shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu";
+}
 
 // One sentence of space-separated words.
 Doc make_doc(const std::vector<std::string>& words) {
@@ -46,8 +48,8 @@ TEST(Tagger, AccuracyOnEwtDevHead) {
 }
 
 TEST(Tagger, ExampleSentence) {
-  Doc d = make_doc({"Lavrov", "was", "received", "by", "Kim", "Jong-un", "during", "his", "visit", "to", "the",
-                    "DPRK"});
+  Doc d = make_doc(
+      {"Lavrov", "was", "received", "by", "Kim", "Jong-un", "during", "his", "visit", "to", "the", "DPRK"});
   model().tag(d);
   ASSERT_EQ(d.upos.size(), d.num_tokens());
   ASSERT_EQ(d.xpos.size(), d.num_tokens());
@@ -113,7 +115,8 @@ TEST(Tagger, TrainingIsDeterministic) {
   for (int run = 0; run < 2; ++run) {
     ModelWriter w;
     Tagger::train(train, {}, opt, w);
-    const std::string path = std::string(DYAD_BINARY_DIR) + "/tagger_test_tiny" + std::to_string(run) + ".bin";
+    const std::string path =
+        std::string(DYAD_BINARY_DIR) + "/tagger_test_tiny" + std::to_string(run) + ".bin";
     w.write(path);
     bytes[run] = read_file(path);
     // The tiny model loads and tags its own training data better than chance.

@@ -87,11 +87,13 @@ TEST(Hostile, EveryInputGivesAMessageOrASaneDocument) {
   t.write("deep_inline.html", inl + "Lavrov met Kim in Wonsan.");
   t.write("long_line.txt", "Kim met Putin in Moscow.\n" + std::string(1000000, 'x') + "\n");
   std::string runon;
-  const char* words[] = {"Russia", "signed", "a", "treaty", "with", "North", "Korea", "and", "Lavrov", "met", "Kim"};
+  const char* words[] = {"Russia", "signed", "a",      "treaty", "with", "North",
+                         "Korea",  "and",    "Lavrov", "met",    "Kim"};
   for (size_t i = 0; runon.size() < 20000; ++i) runon += std::string(words[(i * 7) % 11]) + " ";
   t.write("run_on.txt", runon + "\n");
-  t.write("huge_field.jsonl", "{\"id\":\"hostile-huge-1\",\"text\":\"" + std::string(21u << 20, 'a') +
-                                  "\"}\n{\"id\":\"hostile-huge-2\",\"text\":\"Kim met Lavrov in Wonsan.\"}\n");
+  t.write("huge_field.jsonl",
+          "{\"id\":\"hostile-huge-1\",\"text\":\"" + std::string(21u << 20, 'a') +
+              "\"}\n{\"id\":\"hostile-huge-2\",\"text\":\"Kim met Lavrov in Wonsan.\"}\n");
 
   auto store = open_store(":memory:");
   const Pipeline p = Pipeline::load(models_dir());
@@ -114,7 +116,7 @@ TEST(Hostile, EveryInputGivesAMessageOrASaneDocument) {
            {"malformed.jsonl:4: ", "no \"text\""},
            {"malformed.jsonl:5: ", "malformed JSON"},
            {"malformed.jsonl:7: ", "expected a JSON object"},
-           {"malformed.jsonl:8: ", "binary file"},  // "\u0000" escape
+           {"malformed.jsonl:8: ", "binary file"},     // "\u0000" escape
            {"malformed.jsonl:9: ", "malformed JSON"},  // lone surrogate escape
            {"huge_field.jsonl:1: ", "above the 20.0 MB limit"},
        }) {
@@ -123,10 +125,11 @@ TEST(Hostile, EveryInputGivesAMessageOrASaneDocument) {
     EXPECT_EQ(l.rfind("warning: ", 0), std::string::npos) << l;
   }
   // Repaired with a warning naming the line of the first bad byte.
-  for (const char* w : {"invalid_utf8.txt:3: invalid UTF-8", "surrogates.txt:2: invalid UTF-8",
-                        "malformed.jsonl:13: invalid UTF-8", "dates.jsonl:1: unreadable \"published\"",
-                        "dates.jsonl:2: unreadable", "dates.jsonl:3: unreadable", "dates.jsonl:4: unreadable",
-                        "dates.jsonl:5: unreadable", "dates.jsonl:6: unreadable", "dates.jsonl:9: unreadable"}) {
+  for (const char* w :
+       {"invalid_utf8.txt:3: invalid UTF-8", "surrogates.txt:2: invalid UTF-8",
+        "malformed.jsonl:13: invalid UTF-8", "dates.jsonl:1: unreadable \"published\"",
+        "dates.jsonl:2: unreadable", "dates.jsonl:3: unreadable", "dates.jsonl:4: unreadable",
+        "dates.jsonl:5: unreadable", "dates.jsonl:6: unreadable", "dates.jsonl:9: unreadable"}) {
     const std::string l = find_line(log, dir + w);
     EXPECT_EQ(l.rfind("warning: ", 0), 0u) << "expected a warning " << w << "\n" << all;
   }
@@ -138,9 +141,10 @@ TEST(Hostile, EveryInputGivesAMessageOrASaneDocument) {
     if (s) expect_sane(*s);
     return s;
   };
-  for (const char* id : {"hostile-good-1", "hostile-good-6", "hostile-good-10", "hostile-deep-11",
-                         "hostile-dup-12b", "hostile-rawbad-13", "hostile-huge-2", "seed-russia-dprk-2025-07",
-                         "seed-russia-dprk-2025-11", "invalid_utf8", "surrogates", "zero_width_names", "run_on"})
+  for (const char* id :
+       {"hostile-good-1", "hostile-good-6", "hostile-good-10", "hostile-deep-11", "hostile-dup-12b",
+        "hostile-rawbad-13", "hostile-huge-2", "seed-russia-dprk-2025-07", "seed-russia-dprk-2025-11",
+        "invalid_utf8", "surrogates", "zero_width_names", "run_on"})
     doc(id);
   if (auto s = doc("hostile-rawbad-13")) {
     EXPECT_NE(s->doc.text.find("\xEF\xBF\xBD"), std::string::npos);
@@ -186,7 +190,8 @@ long max_rss_kb() {
 TEST(Hostile, OneGigabyteSparseFilesAreRefusedWithBoundedMemory) {
   TempDir t("sparse");
   // A good JSONL line, then a 1 GB hole of NUL bytes without a line break.
-  const std::string jsonl = t.write("sparse.jsonl", "{\"id\":\"before-the-hole\",\"text\":\"Kim met Lavrov.\"}\n");
+  const std::string jsonl =
+      t.write("sparse.jsonl", "{\"id\":\"before-the-hole\",\"text\":\"Kim met Lavrov.\"}\n");
   const std::string txt = t.write("sparse.txt", "");
   const std::string html = t.write("sparse.html", "<p>");
   for (const std::string& f : {jsonl, txt, html}) fs::resize_file(f, uintmax_t{1} << 30);

@@ -1,4 +1,6 @@
 // The PostgreSQL work queue (store/pg_queue.h) against a real server (see pg_test_util.h).
+#include "store/pg_queue.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -6,7 +8,6 @@
 #include <thread>
 
 #include "pg_test_util.h"
-#include "store/pg_queue.h"
 
 namespace dyad {
 namespace {
@@ -78,7 +79,8 @@ TEST_F(PgQueueTest, CompleteStoresAndMarksDoneInOneTransaction) {
   EXPECT_THROW(q.complete(*it2, bad, record(*it2)), std::runtime_error);
   EXPECT_EQ(count("SELECT count(*) FROM documents"), 1);
   EXPECT_EQ(q.stats().running, 1);
-  EXPECT_EQ(q.complete(*it2, analysed(*it2), record(*it2)), CompleteResult::kStored) << "connection still usable";
+  EXPECT_EQ(q.complete(*it2, analysed(*it2), record(*it2)), CompleteResult::kStored)
+      << "connection still usable";
 }
 
 TEST_F(PgQueueTest, ExpiredLeaseIsReclaimedAndTheLoserStoresNothing) {
@@ -113,8 +115,10 @@ TEST_F(PgQueueTest, PoisonItemsFailAfterMaxAttemptsWithTheirError) {
     DocRecord r{it->input.content_key, "failed", "stage parse: boom", "clean"};
     EXPECT_EQ(q.fail(*it, "stage parse: boom", 3, &d, &r), attempt == 3);
   }
-  EXPECT_EQ(count("SELECT count(*) FROM queue WHERE state = 'failed' AND last_error = 'stage parse: boom'"), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM documents WHERE status = 'failed'"), 1) << "stored as dyad ingest does";
+  EXPECT_EQ(count("SELECT count(*) FROM queue WHERE state = 'failed' AND last_error = 'stage parse: boom'"),
+            1);
+  EXPECT_EQ(count("SELECT count(*) FROM documents WHERE status = 'failed'"), 1)
+      << "stored as dyad ingest does";
   EXPECT_EQ(count("SELECT count(*) FROM errors WHERE location = 'in.jsonl:1'"), 1);
   // Item 2: its worker dies (lease expires without completion) every time.
   for (int attempt = 1; attempt <= 2; ++attempt) {
@@ -124,7 +128,8 @@ TEST_F(PgQueueTest, PoisonItemsFailAfterMaxAttemptsWithTheirError) {
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
   EXPECT_FALSE(q.claim(0.1, 2)) << "swept to failed instead of claimed a third time";
-  EXPECT_EQ(count("SELECT count(*) FROM queue WHERE state = 'failed' AND last_error LIKE 'gave up after 2%'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM queue WHERE state = 'failed' AND last_error LIKE 'gave up after 2%'"),
+            1);
   EXPECT_TRUE(q.stats().drained());
   // Enqueueing a failed input again gives it a fresh start.
   EXPECT_EQ(q.enqueue({input(2)}), 1);

@@ -1,16 +1,16 @@
 // PgStore against a real server (see pg_test_util.h): the same documents written to SQLite and to
 // PostgreSQL must read back the same through every Store method, and concurrent openers and
 // writers must not trip over each other.
-#include <gtest/gtest.h>
+#include "store/pg_store.h"
 
 #include <fmt/core.h>
+#include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
 #include "pg_test_util.h"
 #include "store/pg_migrations.h"
-#include "store/pg_store.h"
 #include "store/store.h"
 
 namespace dyad {
@@ -72,16 +72,17 @@ Doc make_doc(const std::string& id, const std::string& outlet, const std::vector
 }
 
 std::vector<Doc> corpus() {
-  return {make_doc("a", "TASS",
-                   {{"RUS", "PRK", "042", "2025-06-14", "Pyongyang", "PRK", 1.9, 1, "visited"},
-                    {"PRK", "RUS", "057", "2025-06-14", "", "", 8, 1, "signed a treaty with"},
-                    {"USA", "PRK", "112", "2025-06-20", "", "", -2, 3, "accused"}}),
-          make_doc("b", "Yonhap",
-                   {{"RUSGOV", "PRKGOV", "190", "2024-03-02", "", "", -10, 4, "attacked", "alleged"},
-                    {"KOR", "USA", "040", "2025-07", "", "", 1, 1, "consulted"},
-                    {"CHN", "RUS", "036", "2025-01-05", "Beijing", "CHN", 4, 1, "wants to meet"}}),
-          // Reports the same visit as "a" from another outlet: clusters with it, corroborates it.
-          make_doc("c", "Reuters", {{"PRK", "RUS", "043", "2025-06-15", "Pyongyang", "PRK", 2.8, 1, "hosted"}})};
+  return {
+      make_doc("a", "TASS",
+               {{"RUS", "PRK", "042", "2025-06-14", "Pyongyang", "PRK", 1.9, 1, "visited"},
+                {"PRK", "RUS", "057", "2025-06-14", "", "", 8, 1, "signed a treaty with"},
+                {"USA", "PRK", "112", "2025-06-20", "", "", -2, 3, "accused"}}),
+      make_doc("b", "Yonhap",
+               {{"RUSGOV", "PRKGOV", "190", "2024-03-02", "", "", -10, 4, "attacked", "alleged"},
+                {"KOR", "USA", "040", "2025-07", "", "", 1, 1, "consulted"},
+                {"CHN", "RUS", "036", "2025-01-05", "Beijing", "CHN", 4, 1, "wants to meet"}}),
+      // Reports the same visit as "a" from another outlet: clusters with it, corroborates it.
+      make_doc("c", "Reuters", {{"PRK", "RUS", "043", "2025-06-15", "Pyongyang", "PRK", 2.8, 1, "hosted"}})};
 }
 
 void put_all(Store& s) {
@@ -108,13 +109,13 @@ class PgStoreTest : public ::testing::Test {
 };
 
 std::string row_text(const EventRow& r) {
-  return fmt::format("{}|{}|{}|{}>{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.doc_id, r.idx,
-                     r.doc_row, r.source_code, r.target_code, r.source_name, r.target_name, r.code, r.root,
-                     r.quad_class, r.goldstein, r.negated, r.date, r.place, r.place_country, r.lat, r.quantities,
-                     r.claimant, r.evidential, r.credibility, r.credibility_base, r.trigger, r.sentence,
-                     r.sentence_begin, r.sentence_end) +
-         fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.outlet, r.url, r.published, r.title, r.cluster, r.mentions,
-                     r.sources, r.sentence_idx, r.geonames_id);
+  return fmt::format("{}|{}|{}|{}>{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.doc_id,
+                     r.idx, r.doc_row, r.source_code, r.target_code, r.source_name, r.target_name, r.code,
+                     r.root, r.quad_class, r.goldstein, r.negated, r.date, r.place, r.place_country, r.lat,
+                     r.quantities, r.claimant, r.evidential, r.credibility, r.credibility_base, r.trigger,
+                     r.sentence, r.sentence_begin, r.sentence_end) +
+         fmt::format("|{}|{}|{}|{}|{}|{}|{}|{}|{}", r.outlet, r.url, r.published, r.title, r.cluster,
+                     r.mentions, r.sources, r.sentence_idx, r.geonames_id);
 }
 
 std::vector<std::string> rows(Store& s, const EventFilter& f) {
@@ -259,7 +260,8 @@ TEST(PgStore, ConcurrentOpenAndPutOfTheSameInput) {
   EXPECT_EQ(stored, 1);
   EXPECT_EQ(dup, 7);
   pg::Conn c(schema.url());
-  EXPECT_EQ(c.exec("SELECT count(*) FROM dyad_migrations").int64(0, 0), static_cast<int64_t>(pg::migrations().size()));
+  EXPECT_EQ(c.exec("SELECT count(*) FROM dyad_migrations").int64(0, 0),
+            static_cast<int64_t>(pg::migrations().size()));
   EXPECT_EQ(c.exec("SELECT count(*) FROM events").int64(0, 0), 3);
 }
 

@@ -36,7 +36,8 @@ class Schema {
   Schema() {
     static std::atomic<int> n{0};
     const ::testing::TestInfo* t = ::testing::UnitTest::GetInstance()->current_test_info();
-    name_ = "t_" + std::to_string(getpid()) + "_" + std::to_string(n++) + "_" + (t ? std::string(t->name()) : "x");
+    name_ = "t_" + std::to_string(getpid()) + "_" + std::to_string(n++) + "_" +
+            (t ? std::string(t->name()) : "x");
     for (char& c : name_)
       if (!isalnum(static_cast<unsigned char>(c))) c = '_';
     name_ = name_.substr(0, 60);

@@ -1,12 +1,13 @@
 // Runs clean_html() on a fixed subset of the article-extraction benchmark (the first 20 page ids in
 // sorted order) and checks the benchmark's F1 has not regressed. Measured 2026-11-23 (see
 // eval/boilerplate/README.md): F1 on this subset = 0.992 (P 0.987, R 0.996); the bound leaves a 0.03 margin.
+#include "text/clean_bench.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "base/paths.h"
-#include "text/clean_bench.h"
 
 namespace dyad {
 namespace {
@@ -32,7 +33,7 @@ TEST(CleanBench, ScorerMatchesEvaluatePy) {
   EXPECT_DOUBLE_EQ(page_precision(empty), 1.0);
   EXPECT_DOUBLE_EQ(page_recall(empty), 1.0);
   EXPECT_EQ(benchmark_tokens("Don't stop — café_2, naïve 123!").size(), 6u);  // Don t stop café_2 naïve 123
-  EXPECT_TRUE(token_exact_match("Hello, world!", "hello world") == false);      // case-sensitive
+  EXPECT_TRUE(token_exact_match("Hello, world!", "hello world") == false);    // case-sensitive
   EXPECT_TRUE(token_exact_match("Hello, world!", "Hello\nworld"));
   auto s = aggregate_scores({c, empty}, {false, true}, 0);
   EXPECT_DOUBLE_EQ(s.precision, 0.5);  // the empty page has tp+fp = 0: left out of the mean

@@ -20,7 +20,8 @@ void expect_valid(const CleanResult& r) {
 
 TEST(CleanHostile, OutOfRangeNumericEntityGivesValidUtf8) {
   expect_valid(clean_html("<p>caf&eacute; &#x1888888888888889&888 and more text here.</p>"));
-  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_html_invalid_utf8.bin", std::ios::binary);
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_html_invalid_utf8.bin",
+                  std::ios::binary);
   ASSERT_TRUE(f);
   std::stringstream ss;
   ss << f.rdbuf();

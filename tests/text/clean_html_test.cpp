@@ -19,8 +19,8 @@ const char* kArticle =
     "yet named its negotiators, but both governments welcomed the announcement.</p>";
 
 std::string page(const std::string& body, const std::string& head = "") {
-  return "<!DOCTYPE html><html><head><title>Ministers agree to talks - Daily</title>" + head + "</head><body>" +
-         body + "</body></html>";
+  return "<!DOCTYPE html><html><head><title>Ministers agree to talks - Daily</title>" + head +
+         "</head><body>" + body + "</body></html>";
 }
 
 bool has(const CleanResult& r, const std::string& s) { return r.text.find(s) != std::string::npos; }
@@ -41,10 +41,14 @@ TEST(CleanHtml, DropsNavAsideFooterAndKeepsParagraphs) {
   std::string html = page(
       "<nav><ul><li><a href='/'>Home</a></li><li><a href='/world'>World news section</a></li></ul></nav>"
       "<div class='header'><a href='/'>Daily Gazette front page link</a></div>"
-      "<article><h1>Ministers agree to talks</h1>" + std::string(kArticle) + "</article>"
+      "<article><h1>Ministers agree to talks</h1>" +
+      std::string(kArticle) +
+      "</article>"
       "<aside><p>Most read: a celebrity bought a house, and other stories you will like, really.</p></aside>"
-      "<div class='comments'><p>Great article, thanks, I totally agree with this, and so does my cat.</p></div>"
-      "<footer><p>Copyright 2025 Daily Gazette, all rights reserved, contact us, privacy policy.</p></footer>");
+      "<div class='comments'><p>Great article, thanks, I totally agree with this, and so does my "
+      "cat.</p></div>"
+      "<footer><p>Copyright 2025 Daily Gazette, all rights reserved, contact us, privacy "
+      "policy.</p></footer>");
   CleanResult r = clean_html(html);
   EXPECT_TRUE(has(r, "The foreign ministers met in Geneva on Tuesday"));
   EXPECT_TRUE(has(r, "both governments welcomed the announcement."));
@@ -62,9 +66,12 @@ TEST(CleanHtml, DropsNavAsideFooterAndKeepsParagraphs) {
 
 TEST(CleanHtml, PicksContentDivOverLinkHeavyBlocks) {
   std::string links;
-  for (int i = 0; i < 30; ++i) links += "<p><a href='/x'>Another headline about something else, number " + std::to_string(i) + "</a></p>";
-  std::string html = page("<div id='related-links'>" + links + "</div><div class='story-body'>" + kArticle +
-                          "</div><div class='share-tools'>Share on Facebook, Twitter, email, print, save it</div>");
+  for (int i = 0; i < 30; ++i)
+    links +=
+        "<p><a href='/x'>Another headline about something else, number " + std::to_string(i) + "</a></p>";
+  std::string html =
+      page("<div id='related-links'>" + links + "</div><div class='story-body'>" + kArticle +
+           "</div><div class='share-tools'>Share on Facebook, Twitter, email, print, save it</div>");
   CleanResult r = clean_html(html);
   EXPECT_TRUE(has(r, "prisoner exchanges"));
   EXPECT_FALSE(has(r, "Another headline"));
@@ -79,31 +86,40 @@ TEST(CleanHtml, MetadataTitleAndDate) {
   EXPECT_EQ(r.title, "Ministers agree to resume talks");
   EXPECT_EQ(r.published, "2025-07-12");
 
-  std::string ld = "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-11-03T10:00\"}</script>";
+  std::string ld =
+      "<script "
+      "type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-11-03T10:00\"}</"
+      "script>";
   EXPECT_EQ(clean_html(page(kArticle, ld)).published, "2024-11-03");
   EXPECT_EQ(clean_html(page(std::string("<time datetime='2023-01-31'>Jan 31</time>") + kArticle)).published,
             "2023-01-31");
   EXPECT_EQ(clean_html(page(kArticle)).published, "");
   // A malformed JSON-LD block is ignored, not fatal.
-  EXPECT_EQ(clean_html(page(kArticle, "<script type='application/ld+json'>{\"datePublished\": </script>")).published,
+  EXPECT_EQ(clean_html(page(kArticle, "<script type='application/ld+json'>{\"datePublished\": </script>"))
+                .published,
             "");
 }
 
 TEST(CleanHtml, JsonLdArticleBodyGuidesTheChoice) {
   // Two equally plausible text blocks; JSON-LD says which one is the article.
   std::string other =
-      "<p>In unrelated news, the city council debated parking fees for hours, and residents complained, loudly, "
+      "<p>In unrelated news, the city council debated parking fees for hours, and residents complained, "
+      "loudly, "
       "about the new meters, the signs, and the tow trucks that arrived on the very first day.</p>"
-      "<p>Council members said, again and again, that the fees would fund road repairs, new lights, and more, "
+      "<p>Council members said, again and again, that the fees would fund road repairs, new lights, and "
+      "more, "
       "but the residents, unconvinced, promised to return next week with a petition and placards.</p>";
   std::string body =
-      "The foreign ministers met in Geneva on Tuesday, and they agreed to resume talks on the border dispute, "
+      "The foreign ministers met in Geneva on Tuesday, and they agreed to resume talks on the border "
+      "dispute, "
       "officials from both sides said after the meeting ended. The talks, which had stalled for months, will "
       "cover troop withdrawals, prisoner exchanges, and the reopening of two crossings that have been closed "
       "since the spring.";
-  std::string ld = "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"NewsArticle\",\"articleBody\":\"" +
-                   body + "\"}]}</script>";
-  std::string html = page("<div class='a'>" + other + "</div><div class='b'>" + std::string(kArticle) + "</div>", ld);
+  std::string ld =
+      "<script type='application/ld+json'>{\"@graph\":[{\"@type\":\"NewsArticle\",\"articleBody\":\"" + body +
+      "\"}]}</script>";
+  std::string html =
+      page("<div class='a'>" + other + "</div><div class='b'>" + std::string(kArticle) + "</div>", ld);
   CleanResult r = clean_html(html);
   EXPECT_TRUE(has(r, "prisoner exchanges"));
   EXPECT_FALSE(has(r, "parking fees"));
@@ -121,9 +137,10 @@ TEST(CleanHtml, MalformedHtmlStillYieldsText) {
 }
 
 TEST(CleanHtml, InvalidUtf8IsRepaired) {
-  std::string html = page(std::string("<article><p>Bad bytes \xff\xfe here, and a truncated \xe2\x82 sequence, "
-                                      "in an otherwise normal paragraph about talks in Geneva.</p>") +
-                          kArticle + "</article>");
+  std::string html =
+      page(std::string("<article><p>Bad bytes \xff\xfe here, and a truncated \xe2\x82 sequence, "
+                       "in an otherwise normal paragraph about talks in Geneva.</p>") +
+           kArticle + "</article>");
   CleanResult r = clean_html(html);
   EXPECT_TRUE(valid_utf8(r.text));
   EXPECT_TRUE(valid_utf8(r.title));
@@ -159,11 +176,12 @@ TEST(CleanHtml, DeeplyNestedTags) {
 }
 
 TEST(CleanHtml, HiddenAndScriptContentIgnored) {
-  std::string html = page(std::string("<article>") + kArticle +
-                          "<div style='display: none'>Hidden promo text, with commas, that nobody sees.</div>"
-                          "<script>var x = 'script text, with commas, inside the article';</script>"
-                          "<figure><img src=a.jpg><figcaption>A caption under the photo, credit AFP.</figcaption></figure>"
-                          "</article>");
+  std::string html =
+      page(std::string("<article>") + kArticle +
+           "<div style='display: none'>Hidden promo text, with commas, that nobody sees.</div>"
+           "<script>var x = 'script text, with commas, inside the article';</script>"
+           "<figure><img src=a.jpg><figcaption>A caption under the photo, credit AFP.</figcaption></figure>"
+           "</article>");
   CleanResult r = clean_html(html);
   EXPECT_TRUE(has(r, "prisoner exchanges"));
   EXPECT_FALSE(has(r, "Hidden promo"));

@@ -11,11 +11,14 @@
 namespace dyad {
 namespace {
 
-std::string example(const std::string& name) { return read_file(std::string(DYAD_SOURCE_DIR) + "/examples/" + name); }
+std::string example(const std::string& name) {
+  return read_file(std::string(DYAD_SOURCE_DIR) + "/examples/" + name);
+}
 
 bool kept(const CleanResult& r, const std::string& s) { return r.text.find(s) != std::string::npos; }
 bool dropped(const CleanResult& r, const std::string& s) {
-  return std::any_of(r.dropped.begin(), r.dropped.end(), [&](const std::string& d) { return d.find(s) != std::string::npos; });
+  return std::any_of(r.dropped.begin(), r.dropped.end(),
+                     [&](const std::string& d) { return d.find(s) != std::string::npos; });
 }
 
 TEST(CleanText, July2025Example) {
@@ -41,13 +44,16 @@ TEST(CleanText, November2025Example) {
   EXPECT_TRUE(dropped(r, "DE"));
   EXPECT_TRUE(dropped(r, "\xC2\xA9 Credit: Kremlin.ru, CC BY 4.0, Link."));
   EXPECT_TRUE(dropped(r, "Vladimir Putin and Kim Jong Un in front of Russian and North Korean flags."));
-  EXPECT_TRUE(dropped(r, "The Russian President Vladimir Putin (l.) and North Korean leader Kim Jong Un in Pyongyang."));
+  EXPECT_TRUE(dropped(
+      r, "The Russian President Vladimir Putin (l.) and North Korean leader Kim Jong Un in Pyongyang."));
   EXPECT_TRUE(dropped(r, "Tim Neubauer is currently completing an internship"));
   EXPECT_FALSE(kept(r, "Tim Neubauer"));
   EXPECT_FALSE(kept(r, "Credit"));
   // The standfirst, subheadings and every body paragraph stay.
   EXPECT_TRUE(kept(r, "Fresh evidence points to rapidly deepening ties between the two states."));
-  EXPECT_TRUE(kept(r, "Russian-North Korean relations are making \xE2\x80\x9C" "considerable progress"));
+  EXPECT_TRUE(kept(r,
+                   "Russian-North Korean relations are making \xE2\x80\x9C"
+                   "considerable progress"));
   EXPECT_TRUE(kept(r, "Road bridge over the Tuman River"));
   EXPECT_TRUE(kept(r, "Deputy Defense Minister Viktor Goremykin"));
   EXPECT_TRUE(kept(r, "\xE2\x80\x9Cthe enemy of my enemy is my friend.\xE2\x80\x9D"));

@@ -1,5 +1,4 @@
 #include "text/segment.h"
-#include "text/segment_abbrev.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "base/paths.h"
+#include "text/segment_abbrev.h"
 #include "text/segment_eval.h"
 
 namespace dyad {

@@ -8,8 +8,8 @@ namespace {
 // "Pyongyang sent 6,000 engineers in July , officials said on Monday ." with a hand-made parse.
 Doc sample() {
   Doc d;
-  const char* words[] = {"Pyongyang", "sent", "6,000", "engineers", "in", "July", ",", "officials", "said",
-                         "on", "Monday", "."};
+  const char* words[] = {"Pyongyang", "sent",      "6,000", "engineers", "in",     "July",
+                         ",",         "officials", "said",  "on",        "Monday", "."};
   const int heads[] = {2, 0, 4, 2, 6, 2, 9, 9, 2, 11, 9, 2};  // 1-based, 0 = root
   for (size_t i = 0; i < 12; ++i) {
     if (i) d.text += ' ';

@@ -1,5 +1,7 @@
 // Tests of the TIMEX3 grammar on sentences from the two sample articles, bad input, and a floor on
 // TBAQ training files.
+#include "time/timex.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
@@ -8,7 +10,6 @@
 #include "time/calendar.h"
 #include "time/lite_tokenize.h"
 #include "time/timeml_eval.h"
-#include "time/timex.h"
 
 namespace dyad {
 namespace {
@@ -102,7 +103,8 @@ TEST(Timex, FindInDocument) {
   Doc doc;
   doc.published = kJuly;
   doc.text =
-      "Russia's defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing on Saturday. "
+      "Russia's defense ministry shared footage of Kim and FM Lavrov shaking hands and embracing on "
+      "Saturday. "
       "Last month state media aired images for the first time. Last year South Korean officials alleged it.";
   timetok::tokenize(doc.text, &doc.tokens, &doc.sentences);
   find_timexes(doc);
@@ -210,7 +212,8 @@ TEST(Quantity, ExampleSentences) {
 }
 
 TEST(Quantity, VagueAndWordsAndNotDates) {
-  Doc d = quantities_of("Tens of thousands of people and dozens of officials met two ministers in 2022 for $5 on July 12.");
+  Doc d = quantities_of(
+      "Tens of thousands of people and dozens of officials met two ministers in 2022 for $5 on July 12.");
   ASSERT_EQ(d.quantities.size(), 3u);
   EXPECT_EQ(d.quantities[0].value, 10000);
   EXPECT_EQ(d.quantities[0].op, "~");
