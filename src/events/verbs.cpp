@@ -70,6 +70,26 @@ std::vector<std::string> tokenize(std::string_view s) {
 // The shipped dictionaries' largest compound has a handful of alternatives.
 constexpr size_t kMaxCompoundAlternatives = 4096;
 
+// Appends each of `next`'s word sequences to each of `s`'s alternatives: "{A B}" and "A_&S_B" are
+// the product of their words' alternatives. The product grows exponentially with the synsets in
+// it ("{&CURRENCY &CURRENCY ...}" ran out of memory under fuzzing), so more than
+// kMaxCompoundAlternatives is a malformed pattern; `what` names the construct in the error.
+void extend_product(Slot* s, const std::vector<std::vector<std::string>>& next, const char* what,
+                    const std::string& where, size_t lineno) {
+  if (s->alts.size() * next.size() > kMaxCompoundAlternatives)
+    throw InputError(at(where, lineno), std::string(what) + " expands to more than " +
+                                            std::to_string(kMaxCompoundAlternatives) + " alternatives");
+  std::vector<std::vector<std::string>> out;
+  out.reserve(s->alts.size() * next.size());
+  for (const auto& a : s->alts)
+    for (const auto& b : next) {
+      auto c = a;
+      c.insert(c.end(), b.begin(), b.end());
+      out.push_back(std::move(c));
+    }
+  s->alts.swap(out);
+}
+
 bool is_marker(const std::string& t) { return t == "+" || t == "$" || t == "%" || t == "^" || t == "*"; }
 
 }  // namespace
@@ -93,22 +113,12 @@ Slot VerbDict::expand(const std::string& token, const std::string& where, size_t
     if (parts.size() > 1) {
       s.alts.push_back({});
       for (const auto& part : parts) {
-        std::vector<std::vector<std::string>> next, add;
+        std::vector<std::vector<std::string>> add;
         if (part[0] == '&')
           add = expand(part, where, lineno, depth + 1).alts;
         else
           add.push_back({part});
-        // Like a compound, the product grows exponentially with the synsets joined in one word.
-        if (s.alts.size() * add.size() > kMaxCompoundAlternatives)
-          throw InputError(at(where, lineno), "joined word expands to more than " +
-                                                  std::to_string(kMaxCompoundAlternatives) + " alternatives");
-        for (const auto& a : s.alts)
-          for (const auto& b : add) {
-            auto c = a;
-            c.insert(c.end(), b.begin(), b.end());
-            next.push_back(std::move(c));
-          }
-        s.alts.swap(next);
+        extend_product(&s, add, "joined word", where, lineno);
       }
       return s;
     }
@@ -139,26 +149,13 @@ Pattern VerbDict::parse_pattern(std::string_view body, const std::string& where,
   if (p.code.empty()) throw InputError(at(where, lineno), "empty [code] in pattern");
   std::vector<std::string> toks = tokenize(body.substr(0, lb));
   bool before = true, seen_star = false;
-  // A "{A B}" compound: the product of each word's alternatives. The product grows exponentially
-  // with the number of synsets in it ("{&CURRENCY &CURRENCY ...}" ran out of memory under fuzzing);
-  // more than kMaxCompoundAlternatives is a malformed pattern.
+  // A "{A B}" compound: the product of each word's alternatives (bounded, extend_product).
   auto compound = [&](size_t& i) {
     Slot s;
     s.alts.push_back({});
     for (++i; i < toks.size() && toks[i] != "}"; ++i) {
       if (is_marker(toks[i]) || toks[i] == "(" || toks[i] == ")") continue;
-      Slot w = expand(toks[i], where, lineno);
-      if (s.alts.size() * w.alts.size() > kMaxCompoundAlternatives)
-        throw InputError(at(where, lineno), "compound expands to more than " +
-                                                std::to_string(kMaxCompoundAlternatives) + " alternatives");
-      std::vector<std::vector<std::string>> next;
-      for (const auto& a : s.alts)
-        for (const auto& b : w.alts) {
-          auto c = a;
-          c.insert(c.end(), b.begin(), b.end());
-          next.push_back(std::move(c));
-        }
-      s.alts.swap(next);
+      extend_product(&s, expand(toks[i], where, lineno).alts, "compound", where, lineno);
     }
     if (i >= toks.size()) throw InputError(at(where, lineno), "unclosed '{' in pattern");
     return s;
