@@ -809,13 +809,12 @@ void EventCoder::code(Doc& doc) const {
       std::vector<std::string> src, tgt;
       Guessed guess;
       int64_t obj = -1;
-      if (passive && options.agentless_passive_active) {
-        if (agent_of(c, t) < 0) passive = false;  // coded as if active: the subject is the source
-      }
+      const int64_t agent = passive ? agent_of(c, t) : -1;
+      // An agentless passive coded as if active: the subject is the source.
+      if (passive && agent < 0 && options.agentless_passive_active) passive = false;
       if (passive) {
         tgt = codes_of(c, static_cast<uint32_t>(subj));
         guess.tgt = guessed_head(c, subj);
-        int64_t agent = agent_of(c, t);
         if (agent >= 0) src = codes_of(c, static_cast<uint32_t>(agent)), guess.src = guessed_head(c, agent);
         // "The Philippines was criticized over its dispute with Eriador": no by-phrase, so the
         // nearest other actor below the verb stands in as the source.
