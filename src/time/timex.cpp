@@ -1051,10 +1051,11 @@ void find_timexes(Doc& doc) {
   const Point lo = timecal::day_point(timecal::days_from_civil(month.year, month.sub, 1));
   const Point hi = timecal::day_point(timecal::days_from_civil(month.year, month.sub, dim));
   std::vector<Timex> a = scan_timexes(doc, lo), b = scan_timexes(doc, hi);
+  // Both scans are in token order: one walk pairs the expressions found over the same tokens.
+  size_t j = 0;
   for (Timex& t : a) {
-    const Timex* other = nullptr;
-    for (const Timex& u : b)
-      if (u.first == t.first && u.last == t.last) other = &u;
+    while (j < b.size() && b[j].first < t.first) ++j;
+    const Timex* other = j < b.size() && b[j].first == t.first && b[j].last == t.last ? &b[j] : nullptr;
     if (other && other->value == t.value) continue;
     const Point p = timecal::parse_value(t.value);
     const Point q = other ? timecal::parse_value(other->value) : Point{};
