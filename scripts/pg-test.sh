@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PostgreSQL tests: starts a throwaway server (scripts/pg-server.sh), then
 #   (a) the GoogleTest PG suites (test_store --gtest_filter='Pg*') with DYAD_PG_URL set — none may skip;
-#   (b) the kill test: 72 documents queued, 3 `dyad worker`s, one of them killed with -9 at a random
+#   (b) the kill test: 72 documents queued (another 72 whenever they are all done before 12 kills), 3 `dyad worker`s, one of them killed with -9 at a random
 #       moment at least 12 times (and restarted), then: every document stored exactly once and
 #       complete (same counts as a plain SQLite ingest of the same text), no orphan rows, queue all done.
 # Exits non-zero on any failure. Usage: scripts/pg-test.sh [BUILD_DIR]   (default: build, already built)
@@ -45,13 +45,22 @@ A=$(json_text examples/seed-russia-dprk-2025-07.txt)
 B=$(json_text examples/seed-russia-dprk-2025-11.txt)
 # Doubled texts: a document takes long enough (~0.2-0.5 s) for kills to land inside it.
 VARIANTS=("$A$A" "$B$B" "$A$B$A$B")
-N=72
+ROUND=72  # documents a round
+N=0       # documents queued so far
 for v in 0 1 2; do printf '{"id":"ref-%d","text":"%s"}\n' "$v" "${VARIANTS[$v]}" >"$WORK/ref-$v.jsonl"; done
-for i in $(seq -w 1 $N); do
-  v=$((10#$i % 3))
-  printf '{"id":"kill-%s","source":"Outlet %d","text":"%s"}\n' "$i" "$((10#$i % 5))" "${VARIANTS[$v]}"
-done >"$WORK/docs.jsonl"
-"$DYAD" -q --db "$DB" enqueue "$WORK/docs.jsonl" >"$WORK/enqueue.log"
+# Queues the next round of documents (ids kill-NNNN continue across rounds). On a fast machine the
+# workers can drain a round before 12 kills have landed; a new round keeps them busy, as
+# crash-test.sh starts a new round on a complete store.
+enqueue_round() {
+  local i v
+  for i in $(seq $((N + 1)) $((N + ROUND))); do
+    v=$((i % 3))
+    printf '{"id":"kill-%04d","source":"Outlet %d","text":"%s"}\n' "$i" "$((i % 5))" "${VARIANTS[$v]}"
+  done >"$WORK/docs-$N.jsonl"
+  "$DYAD" -q --db "$DB" enqueue "$WORK/docs-$N.jsonl" >>"$WORK/enqueue.log"
+  N=$((N + ROUND))
+}
+enqueue_round
 [ "$(psql_q -c "SELECT count(*) FROM queue WHERE state = 'pending'")" = "$N" ] || { cat "$WORK/enqueue.log"; echo "pg-test: enqueue did not queue $N items" >&2; exit 1; }
 
 start_worker() {  # $1 = slot
@@ -66,6 +75,13 @@ deadline=$((SECONDS + 150))
 # the others hit a random worker at a random moment (loading models, claiming, idle).
 while [ $kills -lt 12 ]; do
   sleep "0.$((RANDOM % 5 + 1))"
+  # Drained before 12 kills: a new round; a worker that exited on an empty queue starts again.
+  [ "$(psql_q -c "SELECT count(*) FROM queue WHERE state <> 'done'")" = "0" ] && enqueue_round
+  for t in 0 1 2; do
+    kill -0 "${WORKERS[$t]}" 2>/dev/null && continue
+    wait "${WORKERS[$t]}" || { echo "pg-test: worker $t exited with an error:" >&2; tail -5 "$WORK/worker-$t.log" >&2; exit 1; }
+    start_worker $t
+  done
   s=$((RANDOM % 3))
   if [ $((RANDOM % 4)) -ne 0 ]; then
     # Wait (up to 5 s: restarted workers load their models first) for a worker of ours to hold a lease.
