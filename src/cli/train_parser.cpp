@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
+#include "base/error.h"
 #include "base/paths.h"
 #include "cli/command.h"
 #include "nlp/conllu.h"
@@ -17,7 +19,12 @@ namespace {
 // into k folds (sentence i to fold i % k), and each fold is tagged by a tagger trained on the
 // other k-1, so the parser learns from tags with the errors it will see at run time.
 void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std::string& tmp_path,
-                    bool quiet) {
+                    const std::string& models, bool quiet) {
+  // The same options as `dyad train tagger` with its defaults, so the folds' tags have the shipped
+  // tagger's kind of errors.
+  dyad::TaggerTrainOptions opt;
+  if (opt.feature_set & dyad::kFeatNames)
+    opt.first_names = {models + "/ner-first-names-female.txt", models + "/ner-first-names-male.txt"};
   const std::vector<dyad::conllu::Sentence> gold = train;  // taggers learn from gold tags only
   for (int f = 0; f < k; ++f) {
     std::vector<dyad::conllu::Sentence> rest, fold;
@@ -31,7 +38,7 @@ void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std
       }
     }
     dyad::ModelWriter w;
-    dyad::Tagger::train(rest, {}, dyad::TaggerTrainOptions{}, w);
+    dyad::Tagger::train(rest, {}, opt, w);
     w.write(tmp_path);
     const auto tagger = dyad::Tagger::load(tmp_path);
     dyad::Doc d = dyad::conllu::to_doc(fold);
@@ -56,8 +63,9 @@ void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std
 }
 
 struct Args {
-  std::string data, dev, out;
+  std::string data, dev, out, save_tagged;
   int epochs = 12;
+  int mix = 1;
   uint64_t seed = 1;
   double explore = 0.9;
   uint32_t min_updates = 1;
@@ -88,6 +96,10 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
   sub->add_option(
       "--dev-tagger", args->dev_tagger,
       "Tag --dev with this tagger model before scoring (e.g. models/tagger.bin; default: gold tags)");
+  sub->add_option("--mix", args->mix, "Train this many seeds (seed, seed+1, ...) and keep their mean weights")
+      ->capture_default_str();
+  sub->add_option("--save-tagged", args->save_tagged,
+                  "With --jackknife: also write the training file with its predicted tags (CoNLL-U)");
   sub->add_flag("--last", args->last, "Keep the last epoch instead of the best one on --dev");
   sub->callback([args] {
     const auto& g = dyad::cli::globals();
@@ -95,12 +107,22 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
         args->out.empty() ? (g.models.empty() ? dyad::models_dir() : g.models) + "/parser.bin" : args->out;
     auto train = dyad::conllu::read_file(args->data);
     if (args->jackknife == 1 || args->jackknife < 0) throw CLI::ValidationError("--jackknife needs K >= 2");
-    if (args->jackknife >= 2) jackknife_tags(train, args->jackknife, out + ".jackknife-tagger.tmp", g.quiet);
+    if (args->jackknife >= 2) {
+      jackknife_tags(train, args->jackknife, out + ".jackknife-tagger.tmp",
+                     g.models.empty() ? dyad::models_dir() : g.models, g.quiet);
+      if (!args->save_tagged.empty()) {
+        // Lets later runs train on the same predicted tags (`--data FILE`) without retraining taggers.
+        std::ofstream f(args->save_tagged, std::ios::binary);
+        f << dyad::conllu::write(train);
+        if (!f) throw dyad::InputError(args->save_tagged, "cannot write the jackknifed training file");
+      }
+    }
     std::vector<dyad::conllu::Sentence> dev;
     if (!args->dev.empty()) dev = dyad::conllu::read_file(args->dev);
     dyad::ParserTrainOptions opts;
     opts.epochs = args->epochs;
     opts.seed = args->seed;
+    opts.mix = args->mix;
     opts.explore = args->explore;
     opts.keep_best = !args->last;
     opts.min_updates = args->min_updates;

@@ -37,6 +37,8 @@ struct TrainOpts {
   uint32_t features = dyad::TaggerTrainOptions{}.feature_set;
   int dict_min_count = dyad::TaggerTrainOptions{}.dict_min_count;
   double dict_min_ratio = dyad::TaggerTrainOptions{}.dict_min_ratio;
+  int mix = dyad::TaggerTrainOptions{}.mix;
+  float prune = dyad::TaggerTrainOptions{}.prune;
 };
 
 dyad::cli::Command reg_train("train", [](CLI::App& train) {
@@ -59,6 +61,10 @@ dyad::cli::Command reg_train("train", [](CLI::App& train) {
       ->capture_default_str();
   sub->add_option("--dict-ratio", t.dict_min_ratio, "Minimum share of its commonest class for such a form")
       ->capture_default_str();
+  sub->add_option("--mix", t.mix, "Train this many seeds (seed, seed+1, ...) and keep their mean weights")
+      ->capture_default_str();
+  sub->add_option("--prune", t.prune, "Drop averaged weights smaller than this (smaller, faster model)")
+      ->capture_default_str();
   sub->add_option("--amb-min", t.amb_min_count, "Minimum count of a word for its ambiguity class")
       ->capture_default_str();
   sub->callback([] {
@@ -75,6 +81,8 @@ dyad::cli::Command reg_train("train", [](CLI::App& train) {
     opt.feature_set = t.features;
     opt.dict_min_count = t.dict_min_count;
     opt.dict_min_ratio = t.dict_min_ratio;
+    opt.mix = t.mix;
+    opt.prune = t.prune;
     if (t.features & dyad::kFeatNames) {
       const auto& g = dyad::cli::globals();
       const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;

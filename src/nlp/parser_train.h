@@ -28,6 +28,9 @@ struct ParserTrainOptions {
   double explore = 0.9;                      // probability of following a wrong prediction (after epoch 1)
   uint32_t min_updates = 1;                  // drop features promoted fewer times (model size and speed)
   std::vector<uint32_t> report_min_updates;  // also score dev with these pruning levels (tuning)
+  // Parameter mixing: train this many runs (seeds seed, seed+1, ...), each keeping its best epoch,
+  // and write the mean of their averaged weights.
+  int mix = 1;
   bool keep_best = true;                     // keep the epoch with the best dev LAS (else the last)
   bool quiet = false;
   // Optional: fills upos/xpos of a Doc (e.g. a trained tagger) before training and evaluation,

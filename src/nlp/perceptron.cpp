@@ -129,24 +129,52 @@ void Trainer::update(std::span<const uint64_t> keys, uint32_t gold, uint32_t gue
 }
 
 void Trainer::write(ByteWriter& w, float prune) const {
-  // Rows in key order: the output does not depend on hash-map iteration order.
-  std::vector<uint32_t> order(rows_.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys_[a] < keys_[b]; });
+  const Trainer* self = this;
+  write_mixed(std::span<const Trainer* const>(&self, 1), w, prune);
+}
 
-  const double t = std::max<uint64_t>(clock_, 1);
+void Trainer::write_mixed(std::span<const Trainer* const> trainers, ByteWriter& w, float prune) {
+  // The union of the trainers' feature keys, in key order: the output does not depend on
+  // hash-map iteration order.
+  std::vector<uint64_t> keys;
+  for (const Trainer* tr : trainers) keys.insert(keys.end(), tr->keys_.begin(), tr->keys_.end());
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  const uint32_t num_classes = trainers.empty() ? 0 : trainers[0]->num_classes_;
+
   std::vector<uint16_t> cls;
   std::vector<float> weight;
   using Slot = Model::Slot;
   constexpr uint32_t kInline = Model::kInline;
   std::vector<Slot> kept;
   std::vector<std::pair<uint16_t, float>> row;
-  for (uint32_t r : order) {
+  std::vector<double> sum(num_classes);
+  std::vector<uint16_t> touched;
+  std::vector<uint8_t> seen(num_classes);
+  const double parts = static_cast<double>(std::max<size_t>(trainers.size(), 1));
+  for (uint64_t key : keys) {
+    // Each trainer's averaged weights, averaged again over the trainers.
+    touched.clear();
+    for (const Trainer* tr : trainers) {
+      auto it = tr->index_.find(key);
+      if (it == tr->index_.end()) continue;
+      const double t = static_cast<double>(std::max<uint64_t>(tr->clock_, 1));
+      for (const Entry& e : tr->rows_[it->second]) {
+        const double total = e.total + static_cast<double>(tr->clock_ - e.stamp) * e.w;
+        if (!seen[e.cls]) {
+          seen[e.cls] = 1;
+          touched.push_back(e.cls);
+        }
+        sum[e.cls] += total / t / parts;
+      }
+    }
+    std::sort(touched.begin(), touched.end());
     row.clear();
-    for (const Entry& e : rows_[r]) {
-      const double total = e.total + static_cast<double>(clock_ - e.stamp) * e.w;
-      const float avg = static_cast<float>(total / t);
-      if (std::fabs(avg) >= prune) row.emplace_back(e.cls, avg);
+    for (uint16_t c : touched) {
+      const float avg = static_cast<float>(sum[c]);
+      sum[c] = 0;
+      seen[c] = 0;
+      if (std::fabs(avg) >= prune) row.emplace_back(c, avg);
     }
     if (row.empty()) continue;
     // Largest weights inline: they matter most, and classes within a row stay sorted after.
@@ -155,7 +183,7 @@ void Trainer::write(ByteWriter& w, float prune) const {
       return fa != fb ? fa > fb : a.first < b.first;
     });
     Slot slot{};
-    slot.key = keys_[r];
+    slot.key = key;
     slot.n_inline = static_cast<uint16_t>(std::min<size_t>(row.size(), kInline));
     for (uint32_t j = 0; j < slot.n_inline; ++j) {
       slot.cls[j] = row[j].first;
@@ -182,7 +210,7 @@ void Trainer::write(ByteWriter& w, float prune) const {
   std::vector<uint64_t> raw(4 * size);
   std::memcpy(raw.data(), table.data(), size * sizeof(Slot));
   w.put<uint32_t>(0x50435032u);
-  w.put<uint32_t>(num_classes_);
+  w.put<uint32_t>(num_classes);
   w.put<uint64_t>(kept.size());
   w.put_array(raw);
   w.put_array(cls);

@@ -114,6 +114,10 @@ class Trainer {
   // magnitude is below `prune` are dropped (and features left with no weights), which shrinks
   // the model several-fold at no measurable cost in accuracy.
   void write(ByteWriter& w, float prune = 1e-3f) const;
+  // Like write(), for the mean of several trainers' averaged weights (parameter mixing: the same
+  // data in different orders gives models whose mean generalises better than each). All must
+  // have the same number of classes.
+  static void write_mixed(std::span<const Trainer* const> trainers, ByteWriter& w, float prune = 1e-3f);
 
  private:
   struct Entry {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <unordered_map>
 
 #include "base/error.h"
@@ -485,56 +486,73 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
     if (opt.feature_set & kFeatCapRun) dev_sents[si].finish();
   }
 
-  perceptron::Trainer tr(nc);
-  perceptron::Rng rng(opt.seed);
-  std::vector<uint32_t> order(train.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::vector<uint8_t> out;
   std::array<float, kMaxClasses> scores{};
-  for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
-    const auto t0 = std::chrono::steady_clock::now();
-    rng.shuffle(order);
-    size_t correct = 0, total = 0;
-    for (uint32_t si : order) {
-      const Sent& s = sents[si];
-      out.resize(s.n);
-      decode(s, dict, nc, opt.feature_set, out.data(), [&](std::span<const uint64_t> keys, uint32_t i) {
-        tr.score(keys, scores.data());
-        const uint32_t guess = perceptron::argmax(scores.data(), nc);
-        tr.update(keys, gold[si][i], guess);
-        return guess;
-      });
-      for (uint32_t i = 0; i < s.n; ++i) correct += out[i] == gold[si][i];
-      total += s.n;
-    }
-    std::string line = "epoch " + std::to_string(epoch) + ": train acc " +
-                       std::to_string(100.0 * correct / std::max<size_t>(total, 1));
-    if (!dev.empty() && (epoch == opt.epochs || opt.log)) {
-      ByteWriter wb;
-      tr.write(wb, opt.prune);
-      const auto model = read_from<perceptron::Model>(wb.bytes(), "weights");
-      size_t dc = 0, dt = 0, du = 0;
-      for (size_t si = 0; si < dev_sents.size(); ++si) {
-        out.resize(dev_sents[si].n);
-        decode(dev_sents[si], dict, nc, opt.feature_set, out.data(),
-               [&](std::span<const uint64_t> keys, uint32_t) {
-                 model.score(keys, scores.data());
-                 return perceptron::argmax(scores.data(), nc);
-               });
-        for (uint32_t i = 0; i < dev_sents[si].n; ++i) {
-          const uint32_t g = dev_gold[si][i];
-          dc += out[i] == g;
-          du += g != UINT32_MAX ? ct.upos[out[i]] == ct.upos[g] : 0;
-        }
-        dt += dev_sents[si].n;
+  // Scores a written weights section on dev: joint class and UPOS accuracy, as text.
+  auto dev_report = [&](const std::string& bytes) {
+    const auto model = read_from<perceptron::Model>(bytes, "weights");
+    size_t dc = 0, dt = 0, du = 0;
+    for (size_t si = 0; si < dev_sents.size(); ++si) {
+      out.resize(dev_sents[si].n);
+      decode(dev_sents[si], dict, nc, opt.feature_set, out.data(),
+             [&](std::span<const uint64_t> keys, uint32_t) {
+               model.score(keys, scores.data());
+               return perceptron::argmax(scores.data(), nc);
+             });
+      for (uint32_t i = 0; i < dev_sents[si].n; ++i) {
+        const uint32_t g = dev_gold[si][i];
+        dc += out[i] == g;
+        du += g != UINT32_MAX ? ct.upos[out[i]] == ct.upos[g] : 0;
       }
-      line += ", dev joint " + std::to_string(100.0 * dc / std::max<size_t>(dt, 1)) + ", dev UPOS " +
-              std::to_string(100.0 * du / std::max<size_t>(dt, 1)) + ", features " +
-              std::to_string(model.num_features()) + ", weights " + std::to_string(model.num_weights());
+      dt += dev_sents[si].n;
     }
-    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    log(line + " (" + std::to_string(secs) + " s)");
+    return "dev joint " + std::to_string(100.0 * dc / std::max<size_t>(dt, 1)) + ", dev UPOS " +
+           std::to_string(100.0 * du / std::max<size_t>(dt, 1)) + ", features " +
+           std::to_string(model.num_features()) + ", weights " + std::to_string(model.num_weights());
+  };
+  // One trainer per shuffling seed (opt.mix of them); the written weights are their mean.
+  std::vector<std::unique_ptr<perceptron::Trainer>> trainers;
+  for (int m = 0; m < std::max(opt.mix, 1); ++m) {
+    trainers.push_back(std::make_unique<perceptron::Trainer>(nc));
+    perceptron::Trainer& tr = *trainers.back();
+    perceptron::Rng rng(opt.seed + static_cast<uint64_t>(m));
+    std::vector<uint32_t> order(train.size());
+    for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (int epoch = 1; epoch <= opt.epochs; ++epoch) {
+      const auto t0 = std::chrono::steady_clock::now();
+      rng.shuffle(order);
+      size_t correct = 0, total = 0;
+      for (uint32_t si : order) {
+        const Sent& s = sents[si];
+        out.resize(s.n);
+        decode(s, dict, nc, opt.feature_set, out.data(), [&](std::span<const uint64_t> keys, uint32_t i) {
+          tr.score(keys, scores.data());
+          const uint32_t guess = perceptron::argmax(scores.data(), nc);
+          tr.update(keys, gold[si][i], guess);
+          return guess;
+        });
+        for (uint32_t i = 0; i < s.n; ++i) correct += out[i] == gold[si][i];
+        total += s.n;
+      }
+      std::string line = "epoch " + std::to_string(epoch) + ": train acc " +
+                         std::to_string(100.0 * correct / std::max<size_t>(total, 1));
+      if (!dev.empty() && (epoch == opt.epochs || opt.log)) {
+        ByteWriter wb;
+        tr.write(wb, opt.prune);
+        line += ", " + dev_report(wb.bytes());
+      }
+      const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      log((opt.mix > 1 ? "seed " + std::to_string(opt.seed + static_cast<uint64_t>(m)) + " "
+                       : std::string()) +
+          line + " (" + std::to_string(secs) + " s)");
+    }
   }
+  std::vector<const perceptron::Trainer*> parts;
+  for (const auto& t : trainers) parts.push_back(t.get());
+  ByteWriter weights;
+  perceptron::Trainer::write_mixed(parts, weights, opt.prune);
+  if (parts.size() > 1 && !dev.empty() && opt.log)
+    log("mean of " + std::to_string(parts.size()) + " seeds: " + dev_report(weights.bytes()));
 
   ByteWriter meta;
   meta.put<uint32_t>(kMetaMagic);
@@ -546,8 +564,6 @@ void Tagger::train(const std::vector<conllu::Sentence>& train, const std::vector
   meta.put_array(up);
   meta.put_array(xp);
   meta.put<uint32_t>(opt.feature_set);
-  ByteWriter weights;
-  tr.write(weights, opt.prune);
   writer.add("tagger.meta", std::move(meta.bytes()));
   writer.add("tagger.weights", std::move(weights.bytes()));
   writer.add("tagger.dict", std::move(dict_bytes.bytes()));

@@ -306,6 +306,36 @@ TEST(Parser, GluedHyphenBetweenLettersReadsAsHyph) {
   EXPECT_EQ(in.tag[0], xpos_id(","));
 }
 
+// Parameter mixing: two seeds' mean model is deterministic, differs from either seed alone, parses
+// well-formed trees and still learns.
+TEST(Parser, MixedSeedsAreDeterministicAndLearn) {
+  auto train = conllu::read_file(ewt("train"));
+  train.resize(150);
+  std::vector<conllu::Sentence> dev(train.begin(), train.begin() + 50);
+  const auto dir = std::filesystem::temp_directory_path();
+  const std::string a = (dir / "dyad_parser_mix_a.bin").string(),
+                    b = (dir / "dyad_parser_mix_b.bin").string(),
+                    one = (dir / "dyad_parser_mix_1.bin").string();
+  ParserTrainOptions opts;
+  opts.epochs = 2;
+  opts.seed = 7;
+  opts.quiet = true;
+  train_parser(train, dev, one, opts);
+  opts.mix = 2;
+  const auto ra = train_parser(train, dev, a, opts);
+  const auto rb = train_parser(train, dev, b, opts);
+  EXPECT_EQ(read_file(a), read_file(b));
+  EXPECT_NE(read_file(a), read_file(one));
+  EXPECT_GT(ra.dev_uas, 60.0);
+  EXPECT_EQ(ra.dev_las, rb.dev_las);
+  const Parser p = Parser::load(a);
+  EXPECT_EQ(p.num_features(), ra.features);
+  Doc d = conllu::to_doc(dev);
+  p.parse(d);
+  expect_well_formed(d);
+  for (const auto& f : {a, b, one}) std::filesystem::remove(f);
+}
+
 // Pruning rarely-updated features shrinks the model and still yields well-formed trees.
 TEST(Parser, MinUpdatesPrunesFeatures) {
   auto train = conllu::read_file(ewt("train"));

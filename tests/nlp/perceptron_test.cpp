@@ -25,8 +25,7 @@ std::vector<Example> toy() {
   return ex;
 }
 
-std::string train(uint64_t seed) {
-  Trainer tr(3);
+void fit(Trainer& tr, uint64_t seed) {
   auto ex = toy();
   Rng rng(seed);
   float s[3];
@@ -37,6 +36,11 @@ std::string train(uint64_t seed) {
       tr.update(e.keys, e.gold, argmax(s, 3));
     }
   }
+}
+
+std::string train(uint64_t seed) {
+  Trainer tr(3);
+  fit(tr, seed);
   ByteWriter w;
   tr.write(w);
   return w.bytes();
@@ -62,6 +66,38 @@ TEST(Perceptron, LearnsSeparableProblemAndRoundTrips) {
 }
 
 TEST(Perceptron, TrainingIsDeterministicGivenSeed) { EXPECT_EQ(train(3), train(3)); }
+
+// Parameter mixing: the mix of one trainer is exactly its own model, and the mix of two scores
+// every feature with the mean of the two models' weights.
+TEST(Perceptron, MixedModelIsTheMeanOfTheTrainers) {
+  Trainer a(3), b(3);
+  fit(a, 3);
+  fit(b, 11);
+  ByteWriter wa, wb, wa1, wab;
+  a.write(wa, 0.0f);
+  b.write(wb, 0.0f);
+  const Trainer* one[] = {&a};
+  Trainer::write_mixed(one, wa1, 0.0f);
+  EXPECT_EQ(wa.bytes(), wa1.bytes());
+  const Trainer* two[] = {&a, &b};
+  Trainer::write_mixed(two, wab, 0.0f);
+  ByteReader ra(wa.bytes(), "a"), rb(wb.bytes(), "b"), rab(wab.bytes(), "ab");
+  const Model ma = Model::read(ra), mb = Model::read(rb), mab = Model::read(rab);
+  bool differ = false;
+  for (uint64_t key : {FeatureKey(1, 10), FeatureKey(1, 11), FeatureKey(1, 12), FeatureKey(2, 0),
+                       FeatureKey(2, 4), FeatureKey(3), FeatureKey(99, 1)}) {
+    float sa[3], sb[3], sab[3];
+    const uint64_t k[] = {key};
+    ma.score(k, sa);
+    mb.score(k, sb);
+    mab.score(k, sab);
+    for (int c = 0; c < 3; ++c) {
+      EXPECT_NEAR(sab[c], (sa[c] + sb[c]) / 2, 1e-6) << "class " << c;
+      differ |= sa[c] != sb[c];
+    }
+  }
+  EXPECT_TRUE(differ) << "the two seeds should give different models, or the test shows nothing";
+}
 
 TEST(Perceptron, RejectsGarbage) {
   std::string junk(64, '\x07');

@@ -127,6 +127,16 @@ TEST(Tagger, TrainingIsDeterministic) {
     std::filesystem::remove(path);
   }
   EXPECT_EQ(bytes[0], bytes[1]);
+  // One seed instead of the default mix of several: a different model of the same kind.
+  ASSERT_GT(opt.mix, 1);
+  opt.mix = 1;
+  ModelWriter w;
+  Tagger::train(train, {}, opt, w);
+  const std::string path = std::string(DYAD_BINARY_DIR) + "/tagger_test_tiny_one.bin";
+  w.write(path);
+  EXPECT_NE(read_file(path), bytes[0]);
+  EXPECT_NO_THROW(Tagger::load(path));
+  std::filesystem::remove(path);
 }
 
 // Every optional template group (lexicon, names, right-to-left decoding, senses, form ambiguity
