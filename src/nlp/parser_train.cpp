@@ -510,6 +510,19 @@ ParserTrainReport train_parser(const std::vector<conllu::Sentence>& train,
     if (!opts.quiet)
       fmt::print(stderr, "mean of {} seeds: dev UAS {:.2f} LAS {:.2f}  features {}\n", mix, rep.dev_uas,
                  rep.dev_las, best_arrays.num_features);
+    // Tuning aid: the mixed model at other pruning levels, scored and written beside the output
+    // (OUT.minN) so their speed can be compared too.
+    for (uint32_t mu : opts.report_min_updates) {
+      const parser_impl::ModelArrays alt = compact(mean, mu);
+      double u = 0;
+      const double l = dev.empty() ? 0 : score_dev(alt, &u);
+      if (!opts.quiet)
+        fmt::print(stderr, "mean of {} seeds, min-updates {}: dev UAS {:.2f} LAS {:.2f}  features {}\n", mix,
+                   mu, u, l, alt.num_features);
+      ModelWriter w;
+      parser_impl::write_model(w, label_deprel, alt);
+      w.write(out_path + ".min" + std::to_string(mu));
+    }
     ModelWriter w;
     parser_impl::write_model(w, label_deprel, best_arrays);
     w.write(out_path);

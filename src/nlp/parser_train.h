@@ -27,7 +27,9 @@ struct ParserTrainOptions {
   uint64_t seed = 1;
   double explore = 0.9;                      // probability of following a wrong prediction (after epoch 1)
   uint32_t min_updates = 1;                  // drop features promoted fewer times (model size and speed)
-  std::vector<uint32_t> report_min_updates;  // also score dev with these pruning levels (tuning)
+  // Tuning: also score dev with these pruning levels (with mix > 1, the mixed model at each level
+  // is also written to out_path + ".minN").
+  std::vector<uint32_t> report_min_updates;
   // Parameter mixing: train this many runs (seeds seed, seed+1, ...), each keeping its best epoch,
   // and write the mean of their averaged weights.
   int mix = 1;
