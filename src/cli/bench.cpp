@@ -21,7 +21,7 @@ struct BenchArgs {
 void bench(const BenchArgs& a) {
   const auto& g = dyad::cli::globals();
   std::vector<std::string> warnings;
-  const dyad::Pipeline p = dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline p = dyad::Pipeline::load(g.models_folder(), &warnings);
   for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
 
   std::vector<std::string> inputs = a.corpus;

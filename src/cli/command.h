@@ -16,6 +16,7 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace dyad::cli {
 
@@ -23,8 +24,15 @@ struct Globals {
   std::string db = "dyad.db";  // --db: SQLite path or postgresql:// URL
   std::string models;          // --models: model folder ("" = default, see base/paths.h)
   bool quiet = false;          // --quiet: no progress output
+
+  // The model folder in force: --models, else base/paths.h's default.
+  std::string models_folder() const;
 };
 Globals& globals();
+
+// The given-name lists shipped in the model folder (Moby, see models/LICENSE-NER.txt), read by the
+// NER trainer and by the tagger trainer's name features.
+std::vector<std::string> first_name_lists();
 
 using Setup = std::function<void(CLI::App& parent)>;
 

@@ -47,7 +47,7 @@ void run(const Options& o) {
   if (!recs.is_array()) throw dyad::InputError(path, "expected a JSON array of records");
   const auto& g = dyad::cli::globals();
   std::vector<std::string> warnings;
-  const dyad::Pipeline p = dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline p = dyad::Pipeline::load(g.models_folder(), &warnings);
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   size_t n = 0, top = 0, any = 0, coded = 0;

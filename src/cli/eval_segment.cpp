@@ -18,7 +18,7 @@ std::string ewt(const std::string& split) {
 std::string model_path(const std::string& explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
   const auto& g = dyad::cli::globals();
-  return (g.models.empty() ? dyad::models_dir() : g.models) + "/segmenter.bin";
+  return g.models_folder() + "/segmenter.bin";
 }
 
 void print_prf(const char* name, const dyad::PRF& p) {

@@ -57,7 +57,7 @@ dyad::cli::Command reg("eval", [](CLI::App& eval) {
   sub->add_option("--out", a->out, "Also write the system output as CoNLL-U to this file");
   sub->callback([a] {
     const auto& g = dyad::cli::globals();
-    const std::string models = g.models.empty() ? dyad::models_dir() : g.models;
+    const std::string models = g.models_folder();
     const std::string file =
         a->file.empty() ? dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-test.conllu" : a->file;
     const auto gold = dyad::conllu::read_file(file);

@@ -23,8 +23,7 @@ struct IngestArgs {
 void run(const IngestArgs& a) {
   const auto& g = dyad::cli::globals();
   std::vector<std::string> warnings;
-  const dyad::Pipeline pipeline =
-      dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline pipeline = dyad::Pipeline::load(g.models_folder(), &warnings);
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   dyad::StoreOptions so;

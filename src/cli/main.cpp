@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/error.h"
+#include "base/paths.h"
 #include "cli/command.h"
 
 namespace dyad::cli {
@@ -33,6 +34,13 @@ const std::map<std::string, std::string>& group_help() {
 Globals& globals() {
   static Globals g;
   return g;
+}
+
+std::string Globals::models_folder() const { return models.empty() ? models_dir() : models; }
+
+std::vector<std::string> first_name_lists() {
+  const std::string dir = globals().models_folder();
+  return {dir + "/ner-first-names-female.txt", dir + "/ner-first-names-male.txt"};
 }
 
 Command::Command(std::string parent, Setup setup) {

@@ -28,7 +28,7 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   sub->add_option("text", a->words, "Text to parse (words are joined by spaces); stdin if omitted");
   sub->callback([a] {
     const auto& g = dyad::cli::globals();
-    const std::string models = g.models.empty() ? dyad::models_dir() : g.models;
+    const std::string models = g.models_folder();
     dyad::Doc doc;
     if (a->words.empty()) {
       doc.text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());

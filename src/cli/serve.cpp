@@ -56,7 +56,7 @@ void run(const ServeArgs& a) {
   if (!a.token_file.empty()) {
     o.token = trim(dyad::read_file(a.token_file));
     if (o.token.size() < 16) throw dyad::InputError(a.token_file, "token shorter than 16 characters");
-    const std::string models = g.models.empty() ? dyad::models_dir() : g.models;
+    const std::string models = g.models_folder();
     const bool quiet = g.quiet;
     o.pipeline = [models, quiet] {
       std::vector<std::string> warnings;

@@ -19,8 +19,7 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
     const auto& g = dyad::cli::globals();
     const std::string data = o.data.empty() ? dyad::shared_data_dir() + "/geo" : o.data;
     const std::string aliases = o.aliases.empty() ? dyad::source_dir() + "/data/geo/aliases.tsv" : o.aliases;
-    const std::string out =
-        o.out.empty() ? (g.models.empty() ? dyad::models_dir() : g.models) + "/geo.bin" : o.out;
+    const std::string out = o.out.empty() ? g.models_folder() + "/geo.bin" : o.out;
     dyad::PlaceGazetteer::build(data, aliases, out);
     auto gaz = dyad::PlaceGazetteer::load(out);
     fmt::print("wrote {} ({} entries)\n", out, gaz.size());

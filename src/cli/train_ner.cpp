@@ -13,7 +13,7 @@ namespace {
 std::string model_path(const std::string& given) {
   if (!given.empty()) return given;
   const auto& g = dyad::cli::globals();
-  return (g.models.empty() ? dyad::models_dir() : g.models) + "/ner.bin";
+  return g.models_folder() + "/ner.bin";
 }
 
 struct TrainArgs {
@@ -60,11 +60,7 @@ dyad::cli::Command train_reg("train", [](CLI::App& train) {
       opt.actors.clear();
     else if (opt.actors.empty())
       opt.actors = dyad::source_dir() + "/data/actors/phoenix.tsv";
-    if (opt.first_names.empty()) {
-      const auto& g = dyad::cli::globals();
-      const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;
-      opt.first_names = {dir + "/ner-first-names-female.txt", dir + "/ner-first-names-male.txt"};
-    }
+    if (opt.first_names.empty()) opt.first_names = dyad::cli::first_name_lists();
     const bool quiet = dyad::cli::globals().quiet;
     const auto t0 = std::chrono::steady_clock::now();
     try {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "base/error.h"
 #include "base/paths.h"
@@ -15,17 +16,16 @@
 
 namespace {
 
-// Replaces the gold UPOS/XPOS of `train` by jackknifed predicted tags: the sentences are dealt
-// into k folds (sentence i to fold i % k), and each fold is tagged by a tagger trained on the
-// other k-1, so the parser learns from tags with the errors it will see at run time.
-void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std::string& tmp_path,
-                    const std::string& models, bool quiet) {
+// Returns a copy of `gold` with jackknifed predicted UPOS/XPOS: the sentences are dealt into k
+// folds (sentence i to fold i % k), and each fold is tagged by a tagger trained on the other k-1
+// (from gold tags), so the parser learns from tags with the errors it will see at run time.
+std::vector<dyad::conllu::Sentence> jackknife_tags(const std::vector<dyad::conllu::Sentence>& gold, int k,
+                                                   const std::string& tmp_path, bool quiet) {
   // The same options as `dyad train tagger` with its defaults, so the folds' tags have the shipped
   // tagger's kind of errors.
   dyad::TaggerTrainOptions opt;
-  if (opt.feature_set & dyad::kFeatNames)
-    opt.first_names = {models + "/ner-first-names-female.txt", models + "/ner-first-names-male.txt"};
-  const std::vector<dyad::conllu::Sentence> gold = train;  // taggers learn from gold tags only
+  if (opt.feature_set & dyad::kFeatNames) opt.first_names = dyad::cli::first_name_lists();
+  std::vector<dyad::conllu::Sentence> train = gold;
   for (int f = 0; f < k; ++f) {
     std::vector<dyad::conllu::Sentence> rest, fold;
     std::vector<size_t> fold_index;
@@ -60,6 +60,7 @@ void jackknife_tags(std::vector<dyad::conllu::Sentence>& train, int k, const std
           100.0 - 100.0 * static_cast<double>(wrong) / static_cast<double>(std::max<size_t>(total, 1)));
   }
   std::filesystem::remove(tmp_path);
+  return train;
 }
 
 struct Args {
@@ -102,24 +103,25 @@ dyad::cli::Command reg("train", [](CLI::App& train) {
   sub->add_flag(
       "--with-gold", args->with_gold,
       "With --jackknife: train on every sentence twice, with its gold and with its jackknifed tags");
-  sub->add_option("--save-tagged", args->save_tagged,
-                  "With --jackknife: also write the training file as trained on, predicted tags included (CoNLL-U)");
+  sub->add_option(
+      "--save-tagged", args->save_tagged,
+      "With --jackknife: also write the training file as trained on, predicted tags included (CoNLL-U)");
   sub->add_flag("--last", args->last, "Keep the last epoch instead of the best one on --dev");
   sub->callback([args] {
     const auto& g = dyad::cli::globals();
-    const std::string out =
-        args->out.empty() ? (g.models.empty() ? dyad::models_dir() : g.models) + "/parser.bin" : args->out;
+    const std::string out = args->out.empty() ? g.models_folder() + "/parser.bin" : args->out;
     auto train = dyad::conllu::read_file(args->data);
     if (args->jackknife == 1 || args->jackknife < 0) throw CLI::ValidationError("--jackknife needs K >= 2");
     if (args->with_gold && args->jackknife < 2) throw CLI::ValidationError("--with-gold needs --jackknife K");
     if (args->jackknife >= 2) {
-      const std::vector<dyad::conllu::Sentence> gold =
-          args->with_gold ? train : std::vector<dyad::conllu::Sentence>{};
-      jackknife_tags(train, args->jackknife, out + ".jackknife-tagger.tmp",
-                     g.models.empty() ? dyad::models_dir() : g.models, g.quiet);
-      // Each sentence twice, gold tags first: the parser sees the tags it would get at run time
-      // without forgetting what clean tags say (eval/ud/README.md: better than either alone).
-      if (args->with_gold) train.insert(train.begin(), gold.begin(), gold.end());
+      auto tagged = jackknife_tags(train, args->jackknife, out + ".jackknife-tagger.tmp", g.quiet);
+      // --with-gold: each sentence twice, gold tags first, so the parser sees the tags it would get
+      // at run time without forgetting what clean tags say (eval/ud/README.md: better than either).
+      if (args->with_gold)
+        train.insert(train.end(), std::make_move_iterator(tagged.begin()),
+                     std::make_move_iterator(tagged.end()));
+      else
+        train = std::move(tagged);
       if (!args->save_tagged.empty()) {
         // Lets later runs train on the same predicted tags (`--data FILE`) without retraining taggers.
         std::ofstream f(args->save_tagged, std::ios::binary);

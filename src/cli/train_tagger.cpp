@@ -17,7 +17,7 @@ namespace {
 std::string model_path(const std::string& given, const char* name) {
   if (!given.empty()) return given;
   const auto& g = dyad::cli::globals();
-  return (g.models.empty() ? dyad::models_dir() : g.models) + "/" + name;
+  return g.models_folder() + "/" + name;
 }
 std::string ewt(const char* split) {
   return dyad::shared_data_dir() + "/ud-english-ewt/en_ewt-ud-" + split + ".conllu";
@@ -83,11 +83,7 @@ dyad::cli::Command reg_train("train", [](CLI::App& train) {
     opt.dict_min_ratio = t.dict_min_ratio;
     opt.mix = t.mix;
     opt.prune = t.prune;
-    if (t.features & dyad::kFeatNames) {
-      const auto& g = dyad::cli::globals();
-      const std::string dir = g.models.empty() ? dyad::models_dir() : g.models;
-      opt.first_names = {dir + "/ner-first-names-female.txt", dir + "/ner-first-names-male.txt"};
-    }
+    if (t.features & dyad::kFeatNames) opt.first_names = dyad::cli::first_name_lists();
     if (!dyad::cli::globals().quiet) opt.log = [](const std::string& s) { fmt::print(stderr, "{}\n", s); };
     dyad::ModelWriter w;
     dyad::Tagger::train(train_sents, dev, opt, w);

@@ -9,8 +9,8 @@ dyad::cli::Command reg("", [](CLI::App& app) {
   auto* sub = app.add_subcommand("paths", "Print the model and data folders this build uses");
   sub->callback([] {
     const auto& g = dyad::cli::globals();
-    fmt::print("models  {}\nshared  {}\nsource  {}\n", g.models.empty() ? dyad::models_dir() : g.models,
-               dyad::shared_data_dir(), dyad::source_dir());
+    fmt::print("models  {}\nshared  {}\nsource  {}\n", g.models_folder(), dyad::shared_data_dir(),
+               dyad::source_dir());
   });
 });
 }  // namespace

@@ -155,8 +155,7 @@ void run(const WorkerArgs& a) {
   std::signal(SIGTERM, on_worker_signal);
   std::signal(SIGINT, on_worker_signal);
   std::vector<std::string> warnings;
-  const dyad::Pipeline pipeline =
-      dyad::Pipeline::load(g.models.empty() ? dyad::models_dir() : g.models, &warnings);
+  const dyad::Pipeline pipeline = dyad::Pipeline::load(g.models_folder(), &warnings);
   if (!g.quiet)
     for (const auto& w : warnings) fmt::print(stderr, "warning: {}\n", w);
   { dyad::PgStore migrate_once(g.db, {}); }  // threads then find the schema up to date
