@@ -1,11 +1,8 @@
 // The knowledge base end to end: short articles reporting one meeting differently (and near misses)
 // go through the real pipeline (`dyad ingest`), then `dyad query`, `dyad export` and `dyad dedup`.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -15,25 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "run_command.h"
+
 namespace {
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out;
-};
-
-Result run(const std::string& cmd) {
-  Result r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using dyad::test::Result;
+using dyad::test::run;
 
 std::vector<nlohmann::json> jsonl(const std::string& s) {
   std::vector<nlohmann::json> out;

@@ -1,11 +1,8 @@
 // Runs `dyad train parser` on a small slice of EWT: the jackknife options write the training file
 // they produce, and --with-gold puts the gold-tag copy of every sentence first.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,26 +10,13 @@
 #include <vector>
 
 #include "base/paths.h"
+#include "run_command.h"
 
 namespace {
 namespace fs = std::filesystem;
 
-struct Result {
-  int status = -1;
-  std::string out;
-};
-
-Result run(const std::string& cmd) {
-  Result r;
-  FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-  if (!p) return r;
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
+using dyad::test::Result;
+using dyad::test::run;
 
 // CoNLL-U sentence blocks (comment and word lines), in file order.
 std::vector<std::string> blocks(const std::string& path, size_t max) {
