@@ -104,6 +104,41 @@ TEST(VerbDict, MalformedLinesNameFileAndLine) {
   EXPECT_EQ(lenient.num_patterns(), 1u);
 }
 
+// Reads a saved petrarch_dict_fuzz input (tests/hostile/NAME; its first byte is the fuzz target's
+// mode byte and is skipped) with the lenient verb reader: it reads, or fails with an InputError
+// naming the file and line.
+void replay_verbs_fuzz_input(const std::string& name) {
+  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/" + name, std::ios::binary);
+  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(data.empty()) << name;
+  events::VerbDict lenient;
+  lenient.strict = false;
+  try {
+    lenient.read(std::string_view(data).substr(1), "fuzz.txt");
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
+  }
+}
+
+// `text` defines the 4-member synset &S, then (line 9) a pattern whose alternatives number 4^7,
+// past the 4,096 bound, and (line 10) one with 4^2 = 16: the strict reader refuses line 9, the
+// lenient one skips it with a warning and keeps the other pattern whole.
+void expect_product_bounded(const std::string& text) {
+  events::VerbDict strict;
+  try {
+    strict.read(text, "v.txt");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where(), "v.txt:9");
+  }
+  events::VerbDict lenient;
+  lenient.strict = false;
+  lenient.read(text, "v.txt");
+  EXPECT_EQ(lenient.warnings.size(), 1u);
+  ASSERT_EQ(lenient.num_patterns(), 1u);
+  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
+}
+
 // Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_empty_synset.bin): a synset defined with no
 // members inside a "{...}" compound left a slot without alternatives, read through alts[0].
 TEST(VerbDict, EmptySynsetInCompoundIsALiteral) {
@@ -118,70 +153,25 @@ TEST(VerbDict, EmptySynsetInCompoundIsALiteral) {
   const auto& c = v.blocks()[0].patterns[0].elements[0].slots[1].alts;  // after OVER
   ASSERT_EQ(c.size(), 1u);
   EXPECT_EQ(c[0], (std::vector<std::string>{"&WEAPON", "ATTACK"}));
-  // The saved fuzz input itself (lenient, as the fuzz target read it).
-  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_empty_synset.bin",
-                  std::ios::binary);
-  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  ASSERT_FALSE(data.empty());
-  events::VerbDict lenient;
-  lenient.strict = false;
-  try {
-    lenient.read(std::string_view(data).substr(1), "fuzz.txt");
-  } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
-  }
+  // The saved fuzz input itself.
+  replay_verbs_fuzz_input("fuzz_verbs_empty_synset.bin");
 }
 
 // Found by petrarch_dict_fuzz (tests/hostile/fuzz_verbs_compound_blowup.bin, out of memory): a
 // compound's alternatives are the product of its synsets', so "{&S &S ... &S}" grows as |S|^k.
 TEST(VerbDict, CompoundProductIsBounded) {
-  std::string text =
-      "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * {&S &S &S &S &S &S &S} [041]\n- * {&S &S} [042]\n";
-  events::VerbDict strict;
-  try {
-    strict.read(text, "v.txt");
-    FAIL() << "expected InputError";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.where(), "v.txt:9");  // 4^6 = 4096 is the limit: the 7th &S passes it
-  }
-  events::VerbDict lenient;
-  lenient.strict = false;
-  lenient.read(text, "v.txt");
-  EXPECT_EQ(lenient.warnings.size(), 1u);
-  ASSERT_EQ(lenient.num_patterns(), 1u);
-  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
-  std::ifstream f(std::string(DYAD_SOURCE_DIR) + "/tests/hostile/fuzz_verbs_compound_blowup.bin",
-                  std::ios::binary);
-  std::string data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  ASSERT_FALSE(data.empty());
-  events::VerbDict fuzzed;
-  fuzzed.strict = false;
-  try {
-    fuzzed.read(std::string_view(data).substr(1), "fuzz.txt");
-  } catch (const InputError& e) {
-    EXPECT_EQ(std::string(e.what()).rfind("fuzz.txt:", 0), 0u) << e.what();
-  }
+  expect_product_bounded(
+      "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * {&S &S &S &S &S &S &S} [041]\n- * {&S &S} "
+      "[042]\n");
+  replay_verbs_fuzz_input("fuzz_verbs_compound_blowup.bin");
 }
 
 // The same product bound holds for a joined word with synsets inside ("NEW_&S_&S_RELATIONS"),
 // which expands to every sequence it spells.
 TEST(VerbDict, JoinedWordProductIsBounded) {
-  std::string text =
+  expect_product_bounded(
       "&S\n+A\n+B\n+C\n+D\n\n--- MEET [040] ---\nMEET\n- * X_&S_&S_&S_&S_&S_&S_&S [041]\n- * X_&S_&S_Y "
-      "[042]\n";
-  events::VerbDict strict;
-  try {
-    strict.read(text, "v.txt");
-    FAIL() << "expected InputError";
-  } catch (const InputError& e) {
-    EXPECT_EQ(e.where(), "v.txt:9");
-  }
-  events::VerbDict lenient;
-  lenient.strict = false;
-  lenient.read(text, "v.txt");
-  EXPECT_EQ(lenient.warnings.size(), 1u);
-  ASSERT_EQ(lenient.num_patterns(), 1u);
-  EXPECT_EQ(lenient.blocks()[0].patterns[0].elements[0].slots[0].alts.size(), 16u);
+      "[042]\n");
 }
 
 TEST(EventCoder, PassiveWithAgentAndShortForm) {
