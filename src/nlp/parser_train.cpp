@@ -93,6 +93,7 @@ std::vector<AvgRow> mean_of(std::vector<std::vector<AvgRow>>& runs) {
   const float k = static_cast<float>(runs.size());
   std::vector<AvgRow> out;
   std::vector<float> sum;
+  std::vector<uint8_t> seen;  // classes already in `classes`
   std::vector<uint16_t> classes;
   for (size_t i = 0; i < all.size();) {
     size_t j = i;
@@ -101,9 +102,14 @@ std::vector<AvgRow> mean_of(std::vector<std::vector<AvgRow>>& runs) {
     for (; j < all.size() && all[j].key == all[i].key; ++j) {
       updates += all[j].updates;
       for (const auto& [c, w] : all[j].w) {
-        if (c >= sum.size()) sum.resize(c + 1u, 0.0f);
-        if (sum[c] == 0.0f && std::find(classes.begin(), classes.end(), c) == classes.end())
+        if (c >= sum.size()) {
+          sum.resize(c + 1u, 0.0f);
+          seen.resize(c + 1u, 0);
+        }
+        if (!seen[c]) {
+          seen[c] = 1;
           classes.push_back(c);
+        }
         sum[c] += w;
       }
     }
@@ -112,6 +118,7 @@ std::vector<AvgRow> mean_of(std::vector<std::vector<AvgRow>>& runs) {
     for (uint16_t c : classes) {
       r.w.emplace_back(c, sum[c] / k);
       sum[c] = 0.0f;
+      seen[c] = 0;
     }
     out.push_back(std::move(r));
     i = j;
